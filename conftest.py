@@ -1,0 +1,54 @@
+"""Project-wide test fixtures: the named personas every test suite uses.
+
+alice is a candidate, bob is her trainer, eve is an outsider who must see nothing of alice's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PASSWORD = "a-Strong-pass-2026"
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def alice(db):
+    from launchpad.accounts.models import CandidateProfile, User
+
+    user = User.objects.create_user("alice@example.com", PASSWORD, full_name="Alice Fernandes",
+                                    time_zone="Asia/Kolkata")
+    CandidateProfile.objects.create(user=user, country="IN", city="Pune")
+    return user
+
+
+@pytest.fixture
+def bob(db):
+    from launchpad.accounts.models import User
+
+    return User.objects.create_user("bob@example.com", PASSWORD, full_name="Bob Trainer",
+                                    role=User.Role.TRAINER, time_zone="Asia/Manila")
+
+
+@pytest.fixture
+def eve(db):
+    from launchpad.accounts.models import CandidateProfile, User
+
+    user = User.objects.create_user("eve@example.com", PASSWORD, full_name="Eve Outsider")
+    CandidateProfile.objects.create(user=user)
+    return user
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def eve_client(client, eve):
+    client.force_login(eve)
+    return client

@@ -50,7 +50,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 types: install
-	$(BIN)/mypy launchpad
+	DEBUG=true $(BIN)/mypy launchpad
 
 browser:
 	@bash scripts/ensure-chromium.sh

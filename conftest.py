@@ -19,8 +19,9 @@ def password() -> str:
 def alice(db):
     from launchpad.accounts.models import CandidateProfile, User
 
-    user = User.objects.create_user("alice@example.com", PASSWORD, full_name="Alice Fernandes",
-                                    time_zone="Asia/Kolkata")
+    user = User.objects.create_user(
+        "alice@example.com", PASSWORD, full_name="Alice Fernandes", time_zone="Asia/Kolkata"
+    )
     CandidateProfile.objects.create(user=user, country="IN", city="Pune")
     return user
 
@@ -29,8 +30,13 @@ def alice(db):
 def bob(db):
     from launchpad.accounts.models import User
 
-    return User.objects.create_user("bob@example.com", PASSWORD, full_name="Bob Trainer",
-                                    role=User.Role.TRAINER, time_zone="Asia/Manila")
+    return User.objects.create_user(
+        "bob@example.com",
+        PASSWORD,
+        full_name="Bob Trainer",
+        role=User.Role.TRAINER,
+        time_zone="Asia/Manila",
+    )
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ api = NinjaAPI(
         "session. Career content is public."
     ),
     auth=api_auth,
-    csrf=True,
 )
 api.add_router("/profile", accounts_router, tags=["profile"])
 api.add_router("/", careers_router, tags=["careers"])

@@ -21,15 +21,27 @@ def serve(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="launchpad serve", description=serve.__doc__)
     parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
-    parser.add_argument("--workers", type=int,
-                        default=int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2))))
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2))),
+    )
     parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", "1")))
     args = parser.parse_args(argv)
     _django_setup()
     gunicorn_args = [
-        "gunicorn", "launchpad.wsgi:application", "--bind", args.bind,
-        "--workers", str(args.workers), "--threads", str(args.threads),
-        "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "gunicorn",
+        "launchpad.wsgi:application",
+        "--bind",
+        args.bind,
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--access-logfile",
+        "-",
+        "--forwarded-allow-ips",
+        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ]
     from gunicorn.app.wsgiapp import run
 
@@ -42,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__.strip())
-        print("\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
-              "ladder, and any Django management command (`launchpad help-django` lists them).")
+        print(
+            "\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
+            "ladder, and any Django management command (`launchpad help-django` lists them)."
+        )
         return 0
     command, rest = argv[0], argv[1:]
     if command == "serve":

@@ -8,8 +8,12 @@ import psycopg
 config = dj_database_url.parse(sys.argv[1])
 try:
     psycopg.connect(
-        host=config["HOST"] or None, port=config["PORT"] or None, user=config["USER"] or None,
-        password=config["PASSWORD"] or None, dbname=config["NAME"], connect_timeout=3,
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        dbname=config["NAME"],
+        connect_timeout=3,
     ).close()
 except psycopg.Error:
     sys.exit(1)

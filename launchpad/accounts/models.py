@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from launchpad.accounts.validators import validate_time_zone
 from launchpad.common.models import TimeStampedModel
 
 
@@ -38,6 +40,10 @@ class UserManager(BaseUserManager["User"]):
         extra.setdefault("role", User.Role.STAFF)
         return self._create_user(email, password, **extra)
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Finds the user for a sign-in: e-mail addresses match whatever their letter case."""
+        return self.get(email__iexact=username)
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -49,15 +55,22 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CANDIDATE)
-    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Kolkata")
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Asia/Kolkata", validators=[validate_time_zone]
+    )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["email"]
+        constraints = [
+            # The manager lower-cases addresses, but the admin or a shell could still store
+            # "Alice@…" beside "alice@…"; the database refuses that too.
+            models.UniqueConstraint(Lower("email"), name="unique_user_email_ci"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -117,7 +130,9 @@ class CandidateProfile(TimeStampedModel):
         "careers.Role", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     years_experience = models.DecimalField(
-        max_digits=4, decimal_places=1, default=0,
+        max_digits=4,
+        decimal_places=1,
+        default=0,
         validators=[MinValueValidator(0), MaxValueValidator(50)],
     )
 
@@ -141,11 +156,18 @@ class CandidateProfile(TimeStampedModel):
     @property
     def completeness(self) -> int:
         """Percentage of the profile's main fields that are filled in."""
+        # Uses the prefetched languages when the caller loaded them, to save a query.
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("languages")
+        has_languages = bool(prefetched) if prefetched is not None else self.languages.exists()
         checks = [
-            bool(self.country), bool(self.city), bool(self.education_level),
+            bool(self.country),
+            bool(self.city),
+            bool(self.education_level),
             bool(self.degree) or self.education_level in {"secondary", "higher_secondary"},
-            self.graduation_year is not None, bool(self.shift_availability),
-            bool(self.work_types), self.languages.exists(),
+            self.graduation_year is not None,
+            bool(self.shift_availability),
+            bool(self.work_types),
+            has_languages,
         ]
         return round(100 * sum(checks) / len(checks))
 
@@ -159,14 +181,18 @@ class LanguageSkill(models.Model):
         FLUENT = "fluent", _("Fluent: comfortable at work")
         NATIVE = "native", _("Native or bilingual")
 
-    profile = models.ForeignKey(CandidateProfile, on_delete=models.CASCADE, related_name="languages")
+    profile = models.ForeignKey(
+        CandidateProfile, on_delete=models.CASCADE, related_name="languages"
+    )
     language = models.CharField(max_length=50)
     level = models.CharField(max_length=16, choices=Level.choices)
 
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["profile", "language"], name="unique_language_per_profile")
+            models.UniqueConstraint(
+                "profile", Lower("language"), name="unique_language_per_profile"
+            )
         ]
 
     def __str__(self) -> str:

@@ -98,7 +98,8 @@ class Certification(ContentModel):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(cost_min__isnull=True) | Q(cost_max__isnull=True)
+                condition=Q(cost_min__isnull=True)
+                | Q(cost_max__isnull=True)
                 | Q(cost_min__lte=F("cost_max")),
                 name="certification_cost_range_ordered",
             )
@@ -175,8 +176,9 @@ class LadderStep(models.Model):
 
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_in")
-    years_min = models.DecimalField(max_digits=4, decimal_places=1)
-    years_max = models.DecimalField(max_digits=4, decimal_places=1)
+    # Both empty where no source gives a timeline; the planner then assumes a duration.
+    years_min = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    years_max = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     asks = models.JSONField(default=_empty_list, blank=True)
     skills = models.ManyToManyField(Skill, related_name="ladder_steps", blank=True)
     certifications = models.ManyToManyField(Certification, related_name="ladder_steps", blank=True)
@@ -188,9 +190,14 @@ class LadderStep(models.Model):
         ordering = ["from_role__rank", "from_role__title", "to_role__title"]
         constraints = [
             models.UniqueConstraint(fields=["from_role", "to_role"], name="unique_ladder_step"),
-            models.CheckConstraint(condition=~Q(from_role=F("to_role")), name="ladder_step_not_loop"),
-            models.CheckConstraint(condition=Q(years_min__lte=F("years_max")) & Q(years_min__gte=0),
-                                   name="ladder_step_years_ordered"),
+            models.CheckConstraint(
+                condition=~Q(from_role=F("to_role")), name="ladder_step_not_loop"
+            ),
+            models.CheckConstraint(
+                condition=(Q(years_min__isnull=True) & Q(years_max__isnull=True))
+                | (Q(years_min__lte=F("years_max")) & Q(years_min__gte=0)),
+                name="ladder_step_years_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -251,7 +258,8 @@ class SalaryRange(models.Model):
         ordering = ["role__rank", "country", "order"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(amount_min__isnull=True) | Q(amount_max__isnull=True)
+                condition=Q(amount_min__isnull=True)
+                | Q(amount_max__isnull=True)
                 | Q(amount_min__lte=F("amount_max")),
                 name="salary_range_ordered",
             )
@@ -335,7 +343,9 @@ class OnetOccupation(models.Model):
 
 class RoleOnetLink(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="onet_links")
-    occupation = models.ForeignKey(OnetOccupation, on_delete=models.CASCADE, related_name="role_links")
+    occupation = models.ForeignKey(
+        OnetOccupation, on_delete=models.CASCADE, related_name="role_links"
+    )
     why = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 

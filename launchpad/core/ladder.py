@@ -1,8 +1,9 @@
 """The career ladder: validating it, finding the path between roles and laying it out.
 
 A ladder is a directed graph of roles (nodes) and typical moves between them (steps), each
-step carrying the usual years spent in the lower role before the move. The shortest path is
-the one with the fewest typical years (the midpoint of each step's range); ties go to fewer
+step carrying the usual years spent in the lower role before the move (or no years, where no
+source gives a timeline). The shortest path is the one with the fewest typical years (the
+midpoint of each step's range, or UNKNOWN_STEP_YEARS for a step without); ties go to fewer
 steps, then to alphabetical order, so the answer is always the same for the same ladder.
 """
 
@@ -12,7 +13,12 @@ import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-LADDER_RULES_VERSION = "ladder-1"
+LADDER_RULES_VERSION = "ladder-2"
+
+# A planning assumption, not a sourced figure: a step whose typical duration no source gives
+# is weighed as two years when paths are compared and plans are dated, and is reported as
+# assumed wherever its years are shown.
+UNKNOWN_STEP_YEARS = 2.0
 
 
 @dataclass(frozen=True)
@@ -30,14 +36,21 @@ class RoleNode:
 class Step:
     from_slug: str
     to_slug: str
-    years_min: float
-    years_max: float
+    years_min: float | None
+    years_max: float | None
     asks: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     certifications: tuple[str, ...] = ()
 
     @property
+    def years_known(self) -> bool:
+        return self.years_min is not None and self.years_max is not None
+
+    @property
     def years_mid(self) -> float:
+        """The step's weight: the middle of its range, or UNKNOWN_STEP_YEARS without one."""
+        if self.years_min is None or self.years_max is None:
+            return UNKNOWN_STEP_YEARS
         return (self.years_min + self.years_max) / 2
 
 
@@ -96,11 +109,21 @@ class CareerPath:
 
     @property
     def years_min(self) -> float:
-        return sum(step.years_min for step in self.steps)
+        """Typical years for the whole path, counting UNKNOWN_STEP_YEARS for unknown steps."""
+        return sum(
+            UNKNOWN_STEP_YEARS if step.years_min is None else step.years_min for step in self.steps
+        )
 
     @property
     def years_max(self) -> float:
-        return sum(step.years_max for step in self.steps)
+        return sum(
+            UNKNOWN_STEP_YEARS if step.years_max is None else step.years_max for step in self.steps
+        )
+
+    @property
+    def assumed_steps(self) -> int:
+        """How many steps have no sourced duration (their years are UNKNOWN_STEP_YEARS)."""
+        return sum(1 for step in self.steps if not step.years_known)
 
 
 def validate_ladder(ladder: Ladder) -> list[str]:
@@ -126,7 +149,13 @@ def validate_ladder(ladder: Ladder) -> list[str]:
         if (step.from_slug, step.to_slug) in pairs:
             problems.append(f"Step {label} appears more than once.")
         pairs.add((step.from_slug, step.to_slug))
-        if step.years_min < 0 or step.years_min > step.years_max:
+        if (step.years_min is None) != (step.years_max is None):
+            problems.append(f"Step {label} gives only one end of its years.")
+        elif (
+            step.years_min is not None
+            and step.years_max is not None
+            and (step.years_min < 0 or step.years_min > step.years_max)
+        ):
             problems.append(f"Step {label} has years {step.years_min}–{step.years_max}.")
     if _has_cycle(ladder):
         problems.append("The ladder has a cycle: a role leads back to itself.")
@@ -209,14 +238,17 @@ def find_path(
 def _dijkstra(
     ladder: Ladder, starts: list[str], target: str
 ) -> tuple[tuple[str, ...], tuple[Step, ...]] | None:
-    # Heap entries compare (years, hops, roles) so equal-cost paths resolve alphabetically.
-    heap: list[tuple[float, int, tuple[str, ...], tuple[Step, ...]]] = [
-        (0.0, 0, (slug,), ()) for slug in sorted(starts)
+    # Heap entries compare (years, hops, roles) so equal-cost paths resolve alphabetically;
+    # the push counter settles the rest (two steps between the same roles) without ever
+    # comparing Step objects, which have no order.
+    heap: list[tuple[float, int, tuple[str, ...], int, tuple[Step, ...]]] = [
+        (0.0, 0, (slug,), index, ()) for index, slug in enumerate(sorted(starts))
     ]
     heapq.heapify(heap)
+    pushed = len(heap)
     settled: set[str] = set()
     while heap:
-        years, hops, roles, steps = heapq.heappop(heap)
+        years, hops, roles, _, steps = heapq.heappop(heap)
         here = roles[-1]
         if here == target:
             return roles, steps
@@ -227,16 +259,27 @@ def _dijkstra(
             if step.to_slug not in settled:
                 heapq.heappush(
                     heap,
-                    (years + step.years_mid, hops + 1, (*roles, step.to_slug), (*steps, step)),
+                    (
+                        years + step.years_mid,
+                        hops + 1,
+                        (*roles, step.to_slug),
+                        pushed,
+                        (*steps, step),
+                    ),
                 )
+                pushed += 1
     return None
 
 
 def reachable_targets(ladder: Ladder, start: str | None) -> tuple[str, ...]:
-    """Slugs of roles a goal may target from `start` (every role for a fresher), by rank."""
+    """Slugs of roles a goal may target from `start` (every role for a fresher), by rank.
+
+    Raises UnknownRoleError when `start` is not on the ladder.
+    """
     if start is None:
         slugs = {role.slug for role in ladder.roles}
     else:
+        ladder.role(start)
         slugs = _reachable(ladder, [start]) - {start}
     ordered = sorted((ladder.role(s) for s in slugs), key=lambda r: (r.rank, r.title))
     return tuple(role.slug for role in ordered)
@@ -293,9 +336,13 @@ def layout_ladder(
         rows[role.rank].append(role)
     column_of: dict[str, float] = {}
     for rank in ranks:
+
         def sort_key(role: RoleNode) -> tuple[float, str]:
-            parents = [column_of[s.from_slug] for s in ladder.steps
-                       if s.to_slug == role.slug and s.from_slug in column_of]
+            parents = [
+                column_of[s.from_slug]
+                for s in ladder.steps
+                if s.to_slug == role.slug and s.from_slug in column_of
+            ]
             centre = sum(parents) / len(parents) if parents else float("inf")
             return (centre, role.title)
 
@@ -318,8 +365,15 @@ def layout_ladder(
     for step in ladder.steps:
         if step.from_slug in positions and step.to_slug in positions:
             low, high = positions[step.from_slug], positions[step.to_slug]
-            edges.append(Edge(step.from_slug, step.to_slug,
-                              low.x + node_width / 2, low.y,
-                              high.x + node_width / 2, high.y + node_height))
+            edges.append(
+                Edge(
+                    step.from_slug,
+                    step.to_slug,
+                    low.x + node_width / 2,
+                    low.y,
+                    high.x + node_width / 2,
+                    high.y + node_height,
+                )
+            )
     ordered_nodes = tuple(sorted(positions.values(), key=lambda n: (n.row, n.column)))
     return LadderLayout(width, height, node_width, node_height, ordered_nodes, tuple(edges))

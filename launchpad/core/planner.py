@@ -12,9 +12,9 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from launchpad.core.ladder import CareerPath, Ladder
+from launchpad.core.ladder import UNKNOWN_STEP_YEARS, CareerPath, Ladder
 
-PLANNER_RULES_VERSION = "plan-1"
+PLANNER_RULES_VERSION = "plan-2"
 
 # A planning assumption, not a sourced figure: the hiring stage of a fresher (skills,
 # tests, applications) is weighted as six months when the time to the target is shared out.
@@ -54,6 +54,7 @@ class Plan:
     typical_years_min: float
     typical_years_max: float
     available_years: float
+    assumed_steps: int = 0
     version: str = PLANNER_RULES_VERSION
 
 
@@ -116,29 +117,54 @@ def plan_goal(
                 continue
             planned_certs.add(slug)
             name = certification_names.get(slug, slug)
-            items.append((MilestoneKind.CERTIFICATION, f"Consider the certification: {name}",
-                          why, slug))
+            items.append(
+                (MilestoneKind.CERTIFICATION, f"Consider the certification: {name}", why, slug)
+            )
         return items
 
     if path.start is None:
         entry = ladder.role(path.roles[0])
-        why = f"Employers test this when hiring a {entry.title}."
+        why = f"Employers test this when hiring {_a(entry.title)}."
         items = skill_items(entry.skills, why)
         items += cert_items(entry.certifications[:1], f"Helps you stand out for {entry.title}.")
-        items.append((MilestoneKind.ROLE, f"Get hired as a {entry.title}",
-                      "Apply, pass the tests and interviews, and join.", entry.slug))
-        stages.append((f"Get hired as a {entry.title}", HIRING_STAGE_YEARS, items))
+        items.append(
+            (
+                MilestoneKind.ROLE,
+                f"Get hired as {_a(entry.title)}",
+                "Apply, pass the tests and interviews, and join.",
+                entry.slug,
+            )
+        )
+        stages.append((f"Get hired as {_a(entry.title)}", HIRING_STAGE_YEARS, items))
 
     for step in path.steps:
         low, high = ladder.role(step.from_slug), ladder.role(step.to_slug)
         label = f"{low.title} → {high.title}"
-        years = _format_years(step.years_min, step.years_max)
-        items = [(MilestoneKind.EXPERIENCE, f"Build a track record as a {low.title}",
-                  f"Typically {years} before this move. " + " ".join(step.asks), low.slug)]
+        if step.years_min is None or step.years_max is None:
+            timing = (
+                "No source gives a typical time for this move; the plan assumes "
+                f"{_format_years(UNKNOWN_STEP_YEARS, UNKNOWN_STEP_YEARS)}. "
+            )
+        else:
+            timing = f"Typically {_format_years(step.years_min, step.years_max)} before this move. "
+        items = [
+            (
+                MilestoneKind.EXPERIENCE,
+                f"Build a track record as {_a(low.title)}",
+                timing + " ".join(step.asks),
+                low.slug,
+            )
+        ]
         items += skill_items(step.skills, f"The move to {high.title} asks for it.")
         items += cert_items(step.certifications, f"Helps the move to {high.title}.")
-        items.append((MilestoneKind.ROLE, f"Move up to {high.title}",
-                      f"Apply internally or elsewhere for {high.title}.", high.slug))
+        items.append(
+            (
+                MilestoneKind.ROLE,
+                f"Move up to {high.title}",
+                f"Apply internally or elsewhere for {high.title}.",
+                high.slug,
+            )
+        )
         stages.append((label, max(step.years_mid, 0.1), items))
 
     weight_total = sum(weight for _, weight, _ in stages)
@@ -153,19 +179,29 @@ def plan_goal(
             share = stage_start + weight * (index + 1) / len(items)
             due = today + datetime.timedelta(days=round(available_days * share / weight_total))
             order += 1
-            milestones.append(PlannedMilestone(order, kind, title, detail.strip(), label,
-                                               min(due, target_date), reference))
+            milestones.append(
+                PlannedMilestone(
+                    order, kind, title, detail.strip(), label, min(due, target_date), reference
+                )
+            )
 
     hiring = HIRING_STAGE_YEARS if path.start is None else 0.0
     years_min, years_max = path.years_min + hiring, path.years_max + hiring
     return Plan(
         milestones=tuple(milestones),
-        feasibility=judge_feasibility(available_years=available_years,
-                                      years_min=years_min, years_max=years_max),
+        feasibility=judge_feasibility(
+            available_years=available_years, years_min=years_min, years_max=years_max
+        ),
         typical_years_min=years_min,
         typical_years_max=years_max,
         available_years=round(available_years, 2),
+        assumed_steps=path.assumed_steps,
     )
+
+
+def _a(title: str) -> str:
+    """The title with its indefinite article: "an Operations Manager", "a Team Leader"."""
+    return f"{'an' if title[:1].lower() in 'aeiou' else 'a'} {title}"
 
 
 def _format_years(low: float, high: float) -> str:

@@ -1,0 +1,466 @@
+"""Every write the accounts app makes: sign-up, profile, export, deletion and API tokens.
+
+Functions are keyword-only, typed and named `<entity>_<verb>`; they raise the domain errors in
+`launchpad.accounts.exceptions`. Input is expected to be validated by a form already (see
+`forms.py`); the services still refuse data that would break a model rule, and change nothing
+when they refuse.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, router, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from launchpad.accounts.exceptions import (
+    AccountDeletionBlocked,
+    AccountDeletionIncomplete,
+    EmailAlreadyRegistered,
+    ProfileInvalid,
+    TokenInvalid,
+    TokenLimitReached,
+    TokenNotFound,
+)
+from launchpad.accounts.models import CandidateProfile, LanguageSkill, PersonalAccessToken, User
+
+EXPORT_FORMAT_VERSION = 1
+SIGNUP_ROLES = frozenset({User.Role.CANDIDATE, User.Role.TRAINER})
+MAX_LANGUAGES = 8
+TOKEN_PREFIX = "lp_"  # noqa: S105 (a marker, not a secret)
+TOKEN_DISPLAY_PREFIX_LENGTH = 8
+TOKEN_MAX_PER_USER = 20
+TOKEN_MAX_EXPIRY_DAYS = 365
+# A token used in a loop would otherwise write its row on every request.
+TOKEN_TOUCH_INTERVAL = datetime.timedelta(minutes=1)
+
+PROFILE_FIELDS = (
+    "country",
+    "city",
+    "phone",
+    "education_level",
+    "degree",
+    "field_of_study",
+    "graduation_year",
+    "score_type",
+    "score_value",
+    "shift_availability",
+    "work_types",
+    "current_role",
+    "years_experience",
+)
+_PROFILE_LIST_CHOICES = {
+    "shift_availability": CandidateProfile.Shift,
+    "work_types": CandidateProfile.WorkType,
+}
+
+
+@dataclass(frozen=True)
+class LanguageEntry:
+    """One language a candidate speaks, with a self-rated level (a LanguageSkill.Level)."""
+
+    language: str
+    level: str
+
+
+@dataclass(frozen=True)
+class NewToken:
+    """A freshly created token: `raw` is shown to the user once and never stored."""
+
+    token: PersonalAccessToken
+    raw: str
+
+
+# Users ----------------------------------------------------------------------------------------
+
+
+def _email_in_use(email: str, *, exclude_pk: int | None = None) -> bool:
+    queryset = User.objects.filter(email__iexact=email)
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset.exists()
+
+
+def user_signup(*, email: str, password: str, full_name: str, role: str, time_zone: str) -> User:
+    """Creates a user (candidate or trainer) and their empty candidate profile, atomically.
+
+    The password must already have passed Django's validators (the sign-up form does that).
+    Raises EmailAlreadyRegistered when the address is taken in any letter case.
+    """
+    if role not in SIGNUP_ROLES:
+        raise ValueError(f"Sign-up cannot create a {role!r} account.")
+    email = User.objects.normalize_email(email.strip()).lower()
+    if _email_in_use(email):
+        raise EmailAlreadyRegistered(email)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email, password, full_name=full_name.strip(), role=role, time_zone=time_zone
+            )
+            CandidateProfile.objects.create(user=user)
+    except IntegrityError as exc:  # a concurrent sign-up with the same address won the race
+        raise EmailAlreadyRegistered(email) from exc
+    return user
+
+
+def user_update(*, user: User, full_name: str, email: str, time_zone: str) -> User:
+    """Changes the account's name, e-mail address and time zone.
+
+    Raises EmailAlreadyRegistered when another account uses the new address.
+    """
+    email = User.objects.normalize_email(email.strip()).lower()
+    if _email_in_use(email, exclude_pk=user.pk):
+        raise EmailAlreadyRegistered(email)
+    user.full_name = full_name.strip()
+    user.email = email
+    user.time_zone = time_zone
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["full_name", "email", "time_zone"])
+    except IntegrityError as exc:
+        user.refresh_from_db()
+        raise EmailAlreadyRegistered(email) from exc
+    return user
+
+
+# Profile --------------------------------------------------------------------------------------
+
+
+def _check_profile_lists(fields: Mapping[str, Any]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for name, choices in _PROFILE_LIST_CHOICES.items():
+        if name not in fields:
+            continue
+        value = fields[name]
+        if not isinstance(value, list) or any(item not in choices.values for item in value):
+            errors[name] = [_("Choose from the options listed.")]
+        elif len(set(value)) != len(value):
+            errors[name] = [_("Each option can be chosen once.")]
+    return errors
+
+
+def _check_languages(languages: Sequence[LanguageEntry]) -> list[str]:
+    problems: list[str] = []
+    if len(languages) > MAX_LANGUAGES:
+        problems.append(
+            _("List at most %(max)d languages: the ones you would use at work.")
+            % {"max": MAX_LANGUAGES}
+        )
+    seen: set[str] = set()
+    for entry in languages:
+        name = entry.language.strip()
+        if not name:
+            problems.append(_("Every language needs a name."))
+        elif len(name) > 50:
+            problems.append(_("Language names are at most 50 characters."))
+        if entry.level not in LanguageSkill.Level.values:
+            problems.append(_("Choose a level for %(language)s.") % {"language": name})
+        key = name.casefold()
+        if key and key in seen:
+            problems.append(
+                _("%(language)s is listed twice. Keep one row per language.") % {"language": name}
+            )
+        seen.add(key)
+    return problems
+
+
+def profile_update(
+    *,
+    user: User,
+    fields: Mapping[str, Any],
+    languages: Sequence[LanguageEntry] | None = None,
+) -> CandidateProfile:
+    """Sets the given profile fields and, when `languages` is given, replaces the languages.
+
+    Only the keys present in `fields` change (so the API can patch). Everything happens in one
+    transaction: on ProfileInvalid nothing is changed. Creates the profile if the user has none.
+    """
+    errors: dict[str, list[str]] = {}
+    unknown = sorted(set(fields) - set(PROFILE_FIELDS))
+    for name in unknown:
+        errors[name] = [_("This is not a profile field.")]
+    errors.update(_check_profile_lists(fields))
+    if languages is not None:
+        problems = _check_languages(languages)
+        if problems:
+            errors["languages"] = problems
+    if errors:
+        raise ProfileInvalid(errors)
+
+    with transaction.atomic():
+        profile, _created = CandidateProfile.objects.select_for_update().get_or_create(user=user)
+        for name, value in fields.items():
+            setattr(profile, name, value)
+        try:
+            profile.full_clean(exclude=["user"], validate_unique=False)
+        except ValidationError as exc:
+            raise ProfileInvalid(exc.message_dict) from exc
+        profile.save()
+        if languages is not None:
+            profile.languages.all().delete()
+            LanguageSkill.objects.bulk_create(
+                LanguageSkill(profile=profile, language=entry.language.strip(), level=entry.level)
+                for entry in languages
+            )
+    return profile
+
+
+# Export ---------------------------------------------------------------------------------------
+
+
+def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _number(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _profile_data(profile: CandidateProfile) -> dict[str, Any]:
+    return {
+        "country": profile.country,
+        "city": profile.city,
+        "phone": profile.phone,
+        "education_level": profile.education_level,
+        "degree": profile.degree,
+        "field_of_study": profile.field_of_study,
+        "graduation_year": profile.graduation_year,
+        "score_type": profile.score_type,
+        "score_value": _number(profile.score_value),
+        "shift_availability": list(profile.shift_availability),
+        "work_types": list(profile.work_types),
+        "current_role": profile.current_role.slug if profile.current_role else None,
+        "years_experience": _number(profile.years_experience),
+        "created_at": _iso(profile.created_at),
+        "updated_at": _iso(profile.updated_at),
+    }
+
+
+def _goals_data(user: User) -> list[dict[str, Any]]:
+    # Imported here: the goals app depends on accounts, not the other way round.
+    from launchpad.goals.models import Goal
+
+    goals = (
+        Goal.objects.filter(user=user)
+        .select_related("target_role", "start_role")
+        .prefetch_related("milestones")
+        .order_by("id")
+    )
+    return [
+        {
+            "id": goal.pk,
+            "target_role": goal.target_role.slug,
+            "target_role_title": goal.target_role.title,
+            "start_role": goal.start_role.slug if goal.start_role else None,
+            "target_date": _iso(goal.target_date),
+            "aspiration": goal.aspiration,
+            "motivation": goal.motivation,
+            "status": goal.status,
+            "path_role_slugs": list(goal.path_role_slugs),
+            "plan_version": goal.plan_version,
+            "created_at": _iso(goal.created_at),
+            "updated_at": _iso(goal.updated_at),
+            "milestones": [
+                {
+                    "order": milestone.order,
+                    "kind": milestone.kind,
+                    "title": milestone.title,
+                    "detail": milestone.detail,
+                    "step_label": milestone.step_label,
+                    "due_date": _iso(milestone.due_date),
+                    "reference_slug": milestone.reference_slug,
+                    "done_at": _iso(milestone.done_at),
+                }
+                for milestone in goal.milestones.all()
+            ],
+        }
+        for goal in goals
+    ]
+
+
+def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[str, Any]:
+    """Returns everything stored about `user` as JSON-ready data.
+
+    Holds the account (never the password hash), the profile and its languages, goals with
+    their milestones, and API token metadata (never the token digests).
+    """
+    now = now or timezone.now()
+    profile = CandidateProfile.objects.filter(user=user).select_related("current_role").first()
+    languages = (
+        [
+            {"language": skill.language, "level": skill.level, "self_rated": True}
+            for skill in profile.languages.all()
+        ]
+        if profile is not None
+        else []
+    )
+    tokens = [
+        {
+            "name": token.name,
+            "prefix": token.prefix,
+            "created_at": _iso(token.created_at),
+            "last_used_at": _iso(token.last_used_at),
+            "expires_at": _iso(token.expires_at),
+        }
+        for token in PersonalAccessToken.objects.filter(user=user).order_by("created_at")
+    ]
+    return {
+        "format_version": EXPORT_FORMAT_VERSION,
+        "exported_at": _iso(now),
+        "user": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "role": user.role,
+            "time_zone": user.time_zone,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "is_active": user.is_active,
+            "is_staff": user.is_staff,
+        },
+        "profile": _profile_data(profile) if profile is not None else None,
+        "languages": languages,
+        "goals": _goals_data(user),
+        "api_tokens": tokens,
+    }
+
+
+# Deletion -------------------------------------------------------------------------------------
+
+
+def _rows_to_delete(user: User) -> dict[type[models.Model], set[Any]]:
+    """Every row the delete will remove (the user and everything that cascades from it)."""
+    collector = Collector(using=router.db_for_write(User, instance=user))
+    collector.collect([user])
+    planned: dict[type[models.Model], set[Any]] = {}
+    for model, instances in collector.data.items():
+        planned.setdefault(model, set()).update(obj.pk for obj in instances)
+    for queryset in collector.fast_deletes:
+        planned.setdefault(queryset.model, set()).update(queryset.values_list("pk", flat=True))
+    return planned
+
+
+def _rows_still_referring_to(user_id: int) -> dict[str, int]:
+    """Rows in any model (including many-to-many tables) that still point at `user_id`."""
+    leftovers: dict[str, int] = {}
+    for model in apps.get_models(include_auto_created=True):
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is User:
+                count = model._base_manager.filter(**{field.attname: user_id}).count()
+                if count:
+                    leftovers[f"{model._meta.label}.{field.name}"] = count
+    return leftovers
+
+
+def account_delete(*, user: User) -> None:
+    """Deletes the user and, by cascade, everything they own; then checks nothing remains.
+
+    The password check belongs to the caller (the confirmation form). Raises
+    AccountDeletionBlocked if protected data refers to the user, and AccountDeletionIncomplete
+    if any row survived; in both cases nothing is deleted.
+    """
+    user_id = user.pk
+    try:
+        with transaction.atomic():
+            planned = _rows_to_delete(user)
+            user.delete()
+            leftovers = _rows_still_referring_to(user_id)
+            for model, pks in planned.items():
+                remaining = model._base_manager.filter(pk__in=pks).count() if pks else 0
+                if remaining:
+                    leftovers[model._meta.label] = remaining
+            if leftovers:
+                raise AccountDeletionIncomplete(leftovers)
+    except (ProtectedError, RestrictedError) as exc:
+        raise AccountDeletionBlocked(str(exc)) from exc
+    except AccountDeletionIncomplete:
+        user.pk = user_id
+        raise
+
+
+# API tokens -----------------------------------------------------------------------------------
+
+
+def token_digest(raw_token: str) -> str:
+    """The SHA-256 hex digest under which a token is stored."""
+    return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
+
+
+def token_create(
+    *,
+    user: User,
+    name: str,
+    expires_in_days: int | None = None,
+    now: datetime.datetime | None = None,
+) -> NewToken:
+    """Creates a personal access token; the raw value is returned here once and never stored.
+
+    `expires_in_days` is 1 to 365, or None for a token that never expires. Raises TokenInvalid for
+    a blank name or an expiry outside that range, TokenLimitReached past the per-user limit.
+    """
+    name = name.strip()
+    if not name or len(name) > 80:
+        raise TokenInvalid(_("Give the token a name of 1 to 80 characters."))
+    if expires_in_days is not None and not 1 <= expires_in_days <= TOKEN_MAX_EXPIRY_DAYS:
+        raise TokenInvalid(
+            _("A token expires after 1 to %(max)d days, or never.") % {"max": TOKEN_MAX_EXPIRY_DAYS}
+        )
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Lock the user's row so two concurrent requests cannot both pass the limit.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        if PersonalAccessToken.objects.filter(user=user).count() >= TOKEN_MAX_PER_USER:
+            raise TokenLimitReached(
+                _("You can hold at most %(max)d tokens. Revoke one you no longer use.")
+                % {"max": TOKEN_MAX_PER_USER}
+            )
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = PersonalAccessToken.objects.create(
+            user=user,
+            name=name,
+            prefix=raw[:TOKEN_DISPLAY_PREFIX_LENGTH],
+            digest=token_digest(raw),
+            expires_at=(
+                now + datetime.timedelta(days=expires_in_days)
+                if expires_in_days is not None
+                else None
+            ),
+        )
+    return NewToken(token=token, raw=raw)
+
+
+def token_revoke(*, user: User, token_id: int) -> None:
+    """Deletes one of the user's own tokens. Raises TokenNotFound for anyone else's."""
+    deleted, _details = PersonalAccessToken.objects.filter(user=user, pk=token_id).delete()
+    if not deleted:
+        raise TokenNotFound(token_id)
+
+
+def token_authenticate(*, raw_token: str, now: datetime.datetime | None = None) -> User | None:
+    """Returns the active user a valid, unexpired token belongs to, or None.
+
+    Records when the token was last used, at most once a minute per token.
+    """
+    if not raw_token.startswith(TOKEN_PREFIX) or len(raw_token) > 200:
+        return None
+    now = now or timezone.now()
+    token = (
+        PersonalAccessToken.objects.select_related("user")
+        .filter(digest=token_digest(raw_token))
+        .first()
+    )
+    if token is None or token.is_expired(now) or not token.user.is_active:
+        return None
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_TOUCH_INTERVAL:
+        PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,54 @@
+"""`launchpad load-content`: validate the content files and load them into the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from launchpad.careers.loader import load_careers
+from launchpad.content.reader import CONTENT_DIR, ContentError, read_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Validates the career content (careers/*.yaml and onet/occupations.json) and loads it "
+        "into the database in one transaction: rows are matched by slug, updated in place, "
+        "and rows that vanished from the files are removed. Edits made in the admin to rows "
+        "that are still in the files are overwritten. With any problem in the files, every "
+        "problem is printed and nothing is changed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dir",
+            type=Path,
+            default=CONTENT_DIR,
+            help=f"content directory holding careers/ and onet/ (default {CONTENT_DIR})",
+        )
+        parser.add_argument(
+            "--check", action="store_true", help="only validate the files; change nothing"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        root: Path = options["dir"]
+        try:
+            content, onet = read_content(root / "careers", root / "onet")
+        except ContentError as error:
+            for problem in error.problems:
+                self.stderr.write(f"- {problem}")
+            count = len(error.problems)
+            raise CommandError(
+                f"{count} problem{'s' if count != 1 else ''} in the content files in {root}; "
+                "nothing was changed."
+            ) from None
+        if options["check"]:
+            self.stdout.write(
+                f"ok: {len(content.roles)} roles, {len(content.ladder)} ladder steps, "
+                f"{len(content.skills)} skills, {len(onet)} O*NET occupations; "
+                "nothing was loaded (--check)."
+            )
+            return
+        report = load_careers(content, onet)
+        self.stdout.write(report.summary())

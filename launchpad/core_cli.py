@@ -32,7 +32,14 @@ from launchpad.content.reader import (
     read_careers,
     read_onet,
 )
-from launchpad.core.ladder import CareerPath, Ladder, NoPathError, UnknownRoleError, find_path
+from launchpad.core.ladder import (
+    UNKNOWN_STEP_YEARS,
+    CareerPath,
+    Ladder,
+    NoPathError,
+    UnknownRoleError,
+    find_path,
+)
 from launchpad.core.planner import Plan, PlanError, plan_goal
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -168,7 +175,9 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _years(low: float, high: float) -> str:
+def _years(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return f"no sourced timeline (planning assumes {UNKNOWN_STEP_YEARS:g} years)"
     if low == high:
         return f"{low:g} years"
     return f"{low:g}–{high:g} years"
@@ -181,6 +190,7 @@ def _path_data(ladder: Ladder, path: CareerPath) -> dict[str, Any]:
         "roles": [{"slug": s, "title": ladder.role(s).title} for s in path.roles],
         "years_min": path.years_min,
         "years_max": path.years_max,
+        "assumed_steps": path.assumed_steps,
         "steps": [
             {
                 "from": step.from_slug,
@@ -204,7 +214,10 @@ def _print_path(ladder: Ladder, path: CareerPath, *, as_json: bool, out: TextIO)
     print(" → ".join(titles), file=out)
     if path.start is None:
         print(f"Start: get hired into the entry role {titles[0]}.", file=out)
-    print(f"Typically {_years(path.years_min, path.years_max)} in all.", file=out)
+    total = f"Typically {_years(path.years_min, path.years_max)} in all"
+    if path.assumed_steps:
+        total += f", counting {path.assumed_steps} step(s) with no sourced timeline as assumed"
+    print(total + ".", file=out)
     for number, step in enumerate(path.steps, 1):
         low, high = ladder.role(step.from_slug).title, ladder.role(step.to_slug).title
         print(f"\n{number}. {low} → {high}: {_years(step.years_min, step.years_max)}", file=out)

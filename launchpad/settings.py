@@ -182,6 +182,9 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 7
+# Development and tests serve static files straight from the source folders (no collectstatic).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # E-mail: the console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -170,7 +170,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "slug": SLUG,
         "title": _text(120),
         "level": Field("choice", choices=("entry", "growth")),
-        "rank": Field("int", minimum=1, maximum=5),
+        "rank": Field("int", minimum=1, maximum=6),
         "tracks": Field("slugs", ref="tracks"),
         "voice": Field("bool"),
         "technical": Field("bool"),

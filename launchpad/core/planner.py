@@ -151,7 +151,7 @@ def plan_goal(
             (
                 MilestoneKind.EXPERIENCE,
                 f"Build a track record as {_a(low.title)}",
-                timing + " ".join(step.asks),
+                timing + " ".join(_sentence(ask) for ask in step.asks),
                 low.slug,
             )
         ]
@@ -197,6 +197,12 @@ def plan_goal(
         available_years=round(available_years, 2),
         assumed_steps=path.assumed_steps,
     )
+
+
+def _sentence(text: str) -> str:
+    """The text as a sentence: stripped, ending in a full stop unless it already ends one."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _a(title: str) -> str:

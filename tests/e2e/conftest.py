@@ -97,8 +97,19 @@ class SiteDriver:
         self.console_errors: list[str] = []
         self.axe = Axe()
         self.audited: set[str] = set()
-        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("response", self._on_response)
+
+    def _on_console(self, message) -> None:
+        # A page a test visits on purpose may be a 404; broken sub-resources are caught by
+        # _on_response with their URL instead of this anonymous console line.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.console_errors.append(message.text)
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.console_errors.append(f"{response.status} for {response.url}")
 
     def guard_request(self, route) -> None:
         url = route.request.url

@@ -762,7 +762,7 @@ _DELETE = object()
             "roles.yaml, role 'cse': an entry role must have rank 1, not 2",
         ),
         (_break("roles", 2, rank=1, level="growth"), "a growth role must have rank 2 or more"),
-        (_break("roles", 2, rank=6), "rank 6 is above 5"),
+        (_break("roles", 2, rank=7), "rank 7 is above 6"),
         (
             _break("roles", 0, day_in_the_job=[{"time": 570, "activity": "Huddle"}]),
             "day_in_the_job[1].time must be text, not int 570",
@@ -1060,9 +1060,9 @@ def test_ladder_path_prints_steps_years_and_asks(content_dir):
     assert out.splitlines() == [
         "Cse → Team Leader",
         "Start: get hired into the entry role Cse.",
-        "Typically 2–3 years in all.",  # noqa: RUF001
+        "Typically 2–3 years in all.",
         "",
-        "1. Cse → Team Leader: 2–3 years",  # noqa: RUF001
+        "1. Cse → Team Leader: 2–3 years",
         "   - Consistent quality scores.",
     ]
 
@@ -1083,7 +1083,7 @@ def test_ladder_path_from_a_current_role(content_dir):
     code, out = run_ladder(content_dir, "path", "--from", "cse", "--to", "team-leader")
 
     assert code == 0
-    assert out.startswith("Cse → Team Leader\nTypically 2–3 years")  # noqa: RUF001
+    assert out.startswith("Cse → Team Leader\nTypically 2–3 years")
 
 
 def test_ladder_plan_prints_milestones_and_feasibility(content_dir):
@@ -1094,7 +1094,7 @@ def test_ladder_plan_prints_milestones_and_feasibility(content_dir):
     lines = out.splitlines()
     assert code == 0
     assert lines[0] == "Cse → Team Leader"
-    assert lines[1].startswith("Feasibility: realistic (3 years available; typically 2.5–3.5")  # noqa: RUF001
+    assert lines[1].startswith("Feasibility: realistic (3 years available; typically 2.5–3.5")
     assert "Get hired as a Cse" in lines
     assert lines[-1] == "  2029-01-15  Move up to Team Leader"
 

@@ -362,3 +362,22 @@ def test_a_step_without_sourced_years_says_the_plan_assumes_its_duration():
     assert plan.milestones[0].detail.startswith("No source gives a typical time for this move")
     assert "2 years" in plan.milestones[0].detail
     assert (plan.typical_years_min, plan.typical_years_max) == (2.0, 2.0)
+
+
+def test_what_a_step_asks_reads_as_separate_sentences():
+    ladder = Ladder(
+        roles=(RoleNode("agent", "Agent", 1, True), RoleNode("lead", "Lead", 3, False)),
+        steps=(Step("agent", "lead", 1, 2, asks=("Coach new hires", "Handle escalations.")),),
+    )
+    path = find_path(ladder, start="agent", target="lead")
+
+    plan = plan_goal(
+        ladder,
+        path,
+        today=datetime.date(2026, 1, 1),
+        target_date=datetime.date(2028, 1, 1),
+        skill_names={},
+        certification_names={},
+    )
+
+    assert plan.milestones[0].detail.endswith("Coach new hires. Handle escalations.")

@@ -96,11 +96,12 @@ def prepare(env: dict[str, str]) -> str:
     out = subprocess.run(
         [sys.executable, "-c", script],
         env=env,
-        check=True,
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
+    if out.returncode:
+        raise SystemExit(f"could not prepare the benchmark user:\n{out.stderr}")
     return out.stdout.strip().splitlines()[-1]
 
 
@@ -181,6 +182,7 @@ def main() -> int:
         "CSRF_COOKIE_SECURE": "false",
         "LOG_LEVEL": "ERROR",
         "TASKS_IMMEDIATE": "true",
+        "DJANGO_SETTINGS_MODULE": "launchpad.settings",
     }
     session_key = prepare(env)
     cookie = f"Cookie: sessionid={session_key}\r\n"

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages for slow mobile links (Django pads responses against BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -236,4 +238,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Rendered career-content fragments and the ladder are cached under the content version;
+# 0 turns that off (the default in tests).
+if "CONTENT_CACHE_SECONDS" in os.environ:
+    CONTENT_CACHE_SECONDS = int(os.environ["CONTENT_CACHE_SECONDS"])
 SITE_NAME = "BPO Launchpad"

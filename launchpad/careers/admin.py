@@ -28,6 +28,7 @@ from launchpad.careers.models import (
     Skill,
     Track,
 )
+from launchpad.careers.services import content_version_bump
 
 # Admin classes are generic only to the type checker: subscripting them at run time needs
 # django-stubs-ext's monkeypatch, which this module does not rely on.
@@ -51,7 +52,24 @@ SOURCE_OF_TRUTH_NOTE = (
 
 
 class ContentAdmin(_ModelAdmin):
-    """Shows the source-of-truth note at the top of every change form."""
+    """Shows the source-of-truth note at the top of every change form, and marks content as
+    changed after every save or delete so cached pages show the edit at once."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        content_version_bump()
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        content_version_bump()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        content_version_bump()
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        content_version_bump()
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         fieldsets = list(super().get_fieldsets(request, obj))

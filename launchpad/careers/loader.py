@@ -33,6 +33,7 @@ from launchpad.careers.models import (
     Skill,
     Track,
 )
+from launchpad.careers.services import content_version_bump
 from launchpad.content.reader import CareersContent, ContentError, check_onet_links
 
 M = TypeVar("M", bound=models.Model)
@@ -201,6 +202,7 @@ def load_careers(content: CareersContent, onet: Sequence[Mapping[str, Any]]) -> 
     with transaction.atomic():
         _load(loader, content, onet)
         loader.delete_vanished()
+        content_version_bump()
     return loader.report
 
 

@@ -357,3 +357,20 @@ class RoleOnetLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} ↔ {self.occupation.code}"
+
+
+class ContentState(models.Model):
+    """One row whose `version` changes whenever career content changes.
+
+    Rendered content fragments are cached under this version, so every web process sees a
+    content load or an admin edit at once without having to be told.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "content state"
+
+    def __str__(self) -> str:
+        return f"Content version {self.version}"

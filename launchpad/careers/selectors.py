@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -16,8 +15,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import Count, Max, Prefetch, Q, Sum
-from django.db.models.functions import Length
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -27,6 +25,7 @@ from launchpad.careers.models import (
     Book,
     Certification,
     Company,
+    ContentState,
     Faq,
     Guide,
     Industry,
@@ -156,6 +155,11 @@ def role_detail(slug: str) -> Role:
     return _get_by_slug(_role_detail_queryset(), slug)
 
 
+def role_head(slug: str) -> Role:
+    """Just the slug, title and summary of a role (one small query); Http404 if unknown."""
+    return _get_by_slug(Role.objects.only("slug", "title", "summary"), slug)
+
+
 def role_choices() -> list[tuple[str, str]]:
     """(slug, title) of every role by rank and title, for path pickers."""
     return list(Role.objects.order_by("rank", "title").values_list("slug", "title"))
@@ -166,8 +170,7 @@ def role_choices() -> list[tuple[str, str]]:
 
 @dataclass
 class _LadderCache:
-    signature: tuple[Any, ...] | None = None
-    built_at: float = 0.0
+    version: int | None = None
     ladder: Ladder | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -175,59 +178,44 @@ class _LadderCache:
 _ladder_cache = _LadderCache()
 
 
-def _ladder_cache_seconds() -> float:
-    # Off in tests by default: test databases reuse ids after each rollback, so a signature
-    # made of counts and ids could match a different test's rows.
-    default = 0 if getattr(settings, "TESTING", False) else 60
-    return float(getattr(settings, "CAREERS_LADDER_CACHE_SECONDS", default))
+def content_cache_seconds() -> int:
+    """How long rendered content fragments and the ladder stay cached (0: not at all).
+
+    Off in tests: test databases roll back, so the same content version number can stand for
+    different rows in different tests.
+    """
+    default = 0 if getattr(settings, "TESTING", False) else 24 * 60 * 60
+    return int(getattr(settings, "CONTENT_CACHE_SECONDS", default))
 
 
-def _ladder_signature() -> tuple[Any, ...]:
-    """Counts, highest ids and sums of the ladder's rows: two cheap aggregate queries."""
-    roles = Role.objects.aggregate(
-        n=Count("id"), top=Max("id"), ranks=Sum("rank"), titles=Sum(Length("title"))
-    )
-    steps = LadderStep.objects.aggregate(
-        n=Count("id"),
-        top=Max("id"),
-        low=Sum("years_min"),
-        high=Sum("years_max"),
-        origins=Sum("from_role_id"),
-        targets=Sum("to_role_id"),
-    )
-    return (*sorted(roles.items()), *sorted(steps.items()))
+def content_version() -> int:
+    """The current career-content version (see ContentState); 0 before any content."""
+    return ContentState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
 
 def clear_ladder_cache() -> None:
     """Forgets the cached ladder (the next call rebuilds it)."""
     with _ladder_cache.lock:
-        _ladder_cache.signature = None
+        _ladder_cache.version = None
         _ladder_cache.ladder = None
-        _ladder_cache.built_at = 0.0
 
 
 def ladder_from_db() -> Ladder:
-    """The career ladder as core dataclasses, cached per process.
+    """The career ladder as core dataclasses, cached per process under the content version.
 
-    The cached ladder is reused while the rows' signature (counts, highest ids, sums of ranks,
-    title lengths and years) is unchanged and for at most CAREERS_LADDER_CACHE_SECONDS (60 by
-    default, 0 in tests), so a loader run shows at once and an in-place admin edit within a
-    minute.
+    A content load or an admin edit bumps the version, so every process rebuilds the ladder
+    on its next request.
     """
-    seconds = _ladder_cache_seconds()
-    if seconds <= 0:
+    if content_cache_seconds() <= 0:
         return _build_ladder()
-    signature = _ladder_signature()
-    now = time.monotonic()
+    version = content_version()
     with _ladder_cache.lock:
-        fresh = now - _ladder_cache.built_at < seconds
-        if _ladder_cache.ladder is not None and _ladder_cache.signature == signature and fresh:
+        if _ladder_cache.ladder is not None and _ladder_cache.version == version:
             return _ladder_cache.ladder
     ladder = _build_ladder()
     with _ladder_cache.lock:
-        _ladder_cache.signature = signature
+        _ladder_cache.version = version
         _ladder_cache.ladder = ladder
-        _ladder_cache.built_at = now
     return ladder
 
 

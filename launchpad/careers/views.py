@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -78,16 +79,23 @@ def role_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    role = selectors.role_detail(slug)
+    """A role page. Its body is cached under the content version, so a warm request costs
+    two small queries; the full role (about a dozen queries) loads only on a cache miss."""
+    head = selectors.role_head(slug)
+    full: Any = SimpleLazyObject(lambda: selectors.role_detail(slug))
     goal_url = _optional_url("goals:goal_create")
     context = {
-        "role": role,
-        "role_skills": role.role_skills.all(),
-        "salaries": role.salaries.all(),
-        "steps_out": role.steps_out.all(),
-        "steps_in": role.steps_in.all(),
-        "onet_links": role.onet_links.all(),
-        "goal_url": f"{goal_url}?target={role.slug}" if goal_url else "",
+        "role": head,
+        "full_role": full,
+        "content_version": selectors.content_version(),
+        "cache_seconds": selectors.content_cache_seconds(),
+        # Callables: the template calls them only when it renders the body (a cache miss).
+        "role_skills": lambda: full.role_skills.all(),
+        "salaries": lambda: full.salaries.all(),
+        "steps_out": lambda: full.steps_out.all(),
+        "steps_in": lambda: full.steps_in.all(),
+        "onet_links": lambda: full.onet_links.all(),
+        "goal_url": f"{goal_url}?target={head.slug}" if goal_url else "",
     }
     return render(request, "careers/role_detail.html", context)
 

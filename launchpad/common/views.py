@@ -12,7 +12,16 @@ def home(request: HttpRequest) -> HttpResponse:
     """The landing page: what the product does and the six tracks to start from."""
     if request.user.is_authenticated and request.GET.get("from") != "nav":
         return redirect("goals:dashboard")
-    return render(request, "home.html", {"tracks": career_selectors.track_list()})
+    return render(
+        request,
+        "home.html",
+        {
+            # A callable: the template runs the query only when its cached fragment is stale.
+            "tracks": career_selectors.track_list,
+            "content_version": career_selectors.content_version(),
+            "cache_seconds": career_selectors.content_cache_seconds(),
+        },
+    )
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

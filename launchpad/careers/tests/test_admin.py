@@ -104,3 +104,30 @@ def test_a_candidate_cannot_open_the_careers_admin(alice_client):
     response = alice_client.get(reverse("admin:careers_role_changelist"))
 
     assert response.status_code == 302
+
+
+def test_an_admin_edit_or_delete_moves_the_content_version_on(staff_client):
+    from launchpad.careers import selectors
+    from launchpad.careers.models import Faq
+
+    faq = Faq.objects.create(
+        slug="q", question="Is it hard?", answer="No.", topic="getting-started"
+    )
+    before = selectors.content_version()
+    url = reverse("admin:careers_faq_change", args=[faq.pk])
+    data = {
+        "slug": "q",
+        "question": "Is it hard at first?",
+        "answer": "A little.",
+        "topic": "getting-started",
+        "order": 0,
+        "sources": "[]",
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content
+    after_edit = selectors.content_version()
+    assert after_edit > before
+
+    staff_client.post(reverse("admin:careers_faq_delete", args=[faq.pk]), {"post": "yes"})
+    assert not Faq.objects.filter(pk=faq.pk).exists()
+    assert selectors.content_version() > after_edit

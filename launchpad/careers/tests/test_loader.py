@@ -1172,3 +1172,12 @@ def test_the_sample_content_round_trips_through_yaml_unchanged(content_dir):
         name: yaml.safe_load((content_dir.careers / f"{name}.yaml").read_text()) for name in FILES
     }
     assert reread == copy.deepcopy(content_dir.data)
+
+
+def test_every_load_moves_the_content_version_on(content_dir, db):
+    from launchpad.careers import selectors
+
+    content_dir.write()
+    before = selectors.content_version()
+    content_dir.load()
+    assert selectors.content_version() == before + 1

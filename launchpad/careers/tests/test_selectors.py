@@ -459,8 +459,10 @@ def test_ladder_from_db_finds_the_quickest_path_for_a_fresher(sample):
     assert voice.roles == ("customer-service-representative", "senior-associate", "team-leader")
 
 
-def test_ladder_cache_is_reused_until_the_ladder_rows_change(sample, settings):
-    settings.CAREERS_LADDER_CACHE_SECONDS = 60
+def test_ladder_cache_is_reused_until_the_content_version_changes(sample, settings):
+    from launchpad.careers.services import content_version_bump
+
+    settings.CONTENT_CACHE_SECONDS = 60
     selectors.clear_ladder_cache()
     try:
         first = selectors.ladder_from_db()
@@ -468,10 +470,13 @@ def test_ladder_cache_is_reused_until_the_ladder_rows_change(sample, settings):
         Role.objects.create(
             slug="trainer", title="Trainer", level="growth", rank=3, summary="Trains new hires."
         )
+        assert selectors.ladder_from_db() is first
+        content_version_bump()
         second = selectors.ladder_from_db()
         assert second is not first
         assert second.has_role("trainer")
         LadderStep.objects.filter(from_role__slug="senior-associate").update(years_max=Decimal("4"))
+        content_version_bump()
         third = selectors.ladder_from_db()
         assert third.steps_from("senior-associate")[0].years_max == 4.0
     finally:

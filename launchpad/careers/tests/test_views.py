@@ -292,8 +292,9 @@ def test_role_detail_query_count_is_bounded(client, sample, django_assert_max_nu
             skills=SkillFactory.create_batch(2),
             certifications=CertificationFactory.create_batch(2),
         )
-    # One query for the role and one per prefetched relation, whatever the number of rows.
-    with django_assert_max_num_queries(13):
+    # The head and the content version, then one query for the role and one per prefetched
+    # relation, whatever the number of rows.
+    with django_assert_max_num_queries(15):
         html = page(client, "role_detail", role.slug)
     assert html.count("usually after") == 4
     with django_assert_max_num_queries(13):
@@ -559,3 +560,24 @@ def test_ladder_diagram_draws_a_move_between_roles_of_the_same_rank_side_to_side
     assert side.y1 == side.y2
     assert up.y1 != up.y2
     assert len(diagram["nodes"]) == 3
+
+
+def test_a_cached_role_page_costs_two_queries_and_a_content_change_shows_at_once(
+    client, sample, settings, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    from launchpad.careers.services import content_version_bump
+
+    settings.CONTENT_CACHE_SECONDS = 600
+    cache.clear()
+    role = RoleFactory(title="Night Shift Hero")
+    page(client, "role_detail", role.slug)
+    with django_assert_max_num_queries(2):
+        second = page(client, "role_detail", role.slug)
+    assert second.count("Night Shift Hero") >= 3
+
+    Role.objects.filter(pk=role.pk).update(title="Day Shift Hero")
+    content_version_bump()
+    assert "Day Shift Hero" in page(client, "role_detail", role.slug)
+    cache.clear()

@@ -15,12 +15,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from launchpad.accounts.models import CandidateProfile, User
-from launchpad.careers.models import LadderStep, Role, RoleSkill
+from launchpad.careers import selectors as career_selectors
+from launchpad.careers.models import Certification, LadderStep, Role, Skill
+from launchpad.common.text import format_year_range, format_years
 from launchpad.core.ladder import (
     CareerPath,
     Ladder,
     NoPathError,
-    RoleNode,
     Step,
     UnknownRoleError,
     find_path,
@@ -74,71 +75,15 @@ class LadderData:
 
 
 def ladder_data() -> LadderData:
-    """Loads every role and ladder step (seven queries) and builds the core Ladder.
-
-    A private stand-in for a shared careers selector: it reads Role (with its tracks, skills
-    in their order and certifications) and LadderStep (with asks, skills, certifications).
-    """
-    roles = list(
-        Role.objects.order_by("rank", "title").prefetch_related(
-            "tracks",
-            Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill").order_by("order", "id"),
-            ),
-            "certifications",
-        )
-    )
-    db_steps = list(
-        LadderStep.objects.select_related("from_role", "to_role").prefetch_related(
-            "skills", "certifications"
-        )
-    )
-    skill_names: dict[str, str] = {}
-    certification_names: dict[str, str] = {}
-    nodes = []
-    for role in roles:
-        role_skills = [link.skill for link in role.role_skills.all()]
-        certifications = list(role.certifications.all())
-        skill_names.update({skill.slug: skill.name for skill in role_skills})
-        certification_names.update({cert.slug: cert.name for cert in certifications})
-        nodes.append(
-            RoleNode(
-                slug=role.slug,
-                title=role.title,
-                rank=role.rank,
-                is_entry=role.level == Role.Level.ENTRY,
-                tracks=tuple(track.slug for track in role.tracks.all()),
-                skills=tuple(skill.slug for skill in role_skills),
-                certifications=tuple(cert.slug for cert in certifications),
-            )
-        )
-    steps = []
-    by_pair: dict[tuple[str, str], LadderStep] = {}
-    for db_step in db_steps:
-        step_skills = list(db_step.skills.all())
-        step_certs = list(db_step.certifications.all())
-        skill_names.update({skill.slug: skill.name for skill in step_skills})
-        certification_names.update({cert.slug: cert.name for cert in step_certs})
-        pair = (db_step.from_role.slug, db_step.to_role.slug)
-        by_pair[pair] = db_step
-        steps.append(
-            Step(
-                from_slug=pair[0],
-                to_slug=pair[1],
-                years_min=None if db_step.years_min is None else float(db_step.years_min),
-                years_max=None if db_step.years_max is None else float(db_step.years_max),
-                asks=tuple(str(ask) for ask in (db_step.asks or [])),
-                skills=tuple(skill.slug for skill in step_skills),
-                certifications=tuple(cert.slug for cert in step_certs),
-            )
-        )
+    """The career ladder (from the shared, cached careers selector) with the role, skill and
+    certification names and the step rows that goal pages show beside it."""
+    steps = LadderStep.objects.select_related("from_role", "to_role")
     return LadderData(
-        ladder=Ladder(roles=tuple(nodes), steps=tuple(steps)),
-        roles={role.slug: role for role in roles},
-        skill_names=skill_names,
-        certification_names=certification_names,
-        steps=by_pair,
+        ladder=career_selectors.ladder_from_db(),
+        roles={role.slug: role for role in Role.objects.order_by("rank", "title")},
+        skill_names=dict(Skill.objects.values_list("slug", "name")),
+        certification_names=dict(Certification.objects.values_list("slug", "name")),
+        steps={(step.from_role.slug, step.to_role.slug): step for step in steps},
     )
 
 
@@ -272,7 +217,7 @@ def path_steps(data: LadderData, roles: Sequence[str], *, fresher: bool) -> list
                 to_slug=entry,
                 to_title=data.title(entry),
                 years_text=_("about %(span)s (a planning assumption)")
-                % {"span": rules.format_years(HIRING_STAGE_YEARS)},
+                % {"span": format_years(HIRING_STAGE_YEARS)},
                 asks=(
                     _("Build the skills employers test, apply, and pass the tests and interviews."),
                 ),
@@ -325,7 +270,7 @@ def path_steps(data: LadderData, roles: Sequence[str], *, fresher: bool) -> list
 def _step_years_text(step: Step) -> str:
     if step.years_min is None or step.years_max is None:
         return rules.unknown_step_text()
-    return rules.format_year_range(step.years_min, step.years_max)
+    return format_year_range(step.years_min, step.years_max)
 
 
 def _core_step(ladder: Ladder, low: str, high: str) -> Step | None:
@@ -359,7 +304,7 @@ def feasibility_view(
     """Explains a verdict: the time given against the typical range, and what it means."""
     feasibility = Feasibility(verdict)
     available = rules.format_days(available_days)
-    typical = rules.format_year_range(years_min, years_max)
+    typical = format_year_range(years_min, years_max)
     tag_class = {
         Feasibility.COMFORTABLE: "tag-ok",
         Feasibility.REALISTIC: "tag-ok",
@@ -454,7 +399,7 @@ def path_preview(
         target_slug=target,
         target_title=data.title(target),
         steps=steps,
-        typical_text=rules.format_year_range(path.years_min + hiring, path.years_max + hiring),
+        typical_text=format_year_range(path.years_min + hiring, path.years_max + hiring),
     )
     if target_date is None:
         return _replace(

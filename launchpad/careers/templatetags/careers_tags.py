@@ -10,8 +10,8 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from launchpad.common.text import format_year_range
 from launchpad.core.ladder import CareerPath, Ladder, layout_ladder
 
 register = template.Library()
@@ -171,31 +171,17 @@ def cert_cost(certification: Any) -> str:
 
 
 def format_years(years_min: object, years_max: object) -> str:
-    """A typical time range in years: "1–2 years", "1 year", "6 months–1.5 years".
+    """A typical time range in words ("1–3 years", "6–18 months"), as goal pages say it.
 
     Returns "" when neither end is known (a step no source gives a timeline for).
     """
     low, high = _decimal(years_min), _decimal(years_max)
     if low is None and high is None:
         return ""
-    if low is None:
-        low = high
-    if high is None:
-        high = low
+    low = high if low is None else low
+    high = low if high is None else high
     assert low is not None and high is not None
-    if high < 1:
-        lo_m, hi_m = int(low * 12), int(high * 12)
-        span = str(hi_m) if lo_m == hi_m else f"{lo_m}–{hi_m}"
-        return ngettext("%(span)s month", "%(span)s months", hi_m) % {"span": span}
-    if 0 < low < 1:
-        months = int(low * 12)
-        return _("%(months)s months–%(years)s") % {
-            "months": months,
-            "years": ngettext("%(n)s year", "%(n)s years", 1 if high == 1 else 2)
-            % {"n": _plain(high, 1)},
-        }
-    span = _plain(high, 1) if low == high else f"{_plain(low, 1)}–{_plain(high, 1)}"
-    return ngettext("%(span)s year", "%(span)s years", 1 if high == 1 else 2) % {"span": span}
+    return format_year_range(float(low), float(high))
 
 
 @register.filter

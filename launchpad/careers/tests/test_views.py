@@ -211,7 +211,7 @@ def test_role_detail_shows_the_whole_role(client, sample):
         "Metro Manila",
         "Figures vary; check current job boards.",
         "Senior associate (SME)",
-        "Typically after 6 months–1.5 years in this role.",
+        "Typically after 6 months to 1.5 years in this role.",
         "Top quality scores",
         "This is an entry role",
         "Banking and finance",
@@ -485,7 +485,7 @@ def test_format_money(args, expected):
     [
         (1, 2, "1–2 years"),
         (1, 1, "1 year"),
-        (Decimal("0.5"), Decimal("1.5"), "6 months–1.5 years"),
+        (Decimal("0.5"), Decimal("1.5"), "6 months to 1.5 years"),
         (Decimal("0.5"), Decimal("0.75"), "6–9 months"),
         (2, 3, "2–3 years"),
         (None, None, ""),

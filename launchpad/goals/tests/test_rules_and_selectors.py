@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from launchpad.common.text import format_year_range
 from launchpad.goals import rules, selectors
 from launchpad.goals.models import Milestone
 
@@ -21,7 +22,7 @@ from launchpad.goals.models import Milestone
     ],
 )
 def test_year_ranges_read_naturally(low, high, text):
-    assert rules.format_year_range(low, high) == text
+    assert format_year_range(low, high) == text
 
 
 @pytest.mark.parametrize(

@@ -156,9 +156,12 @@ class CandidateProfile(TimeStampedModel):
     @property
     def completeness(self) -> int:
         """Percentage of the profile's main fields that are filled in."""
-        # Uses the prefetched languages when the caller loaded them, to save a query.
-        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("languages")
-        has_languages = bool(prefetched) if prefetched is not None else self.languages.exists()
+        # Uses what the caller already loaded (a `has_languages` annotation or prefetched
+        # languages) to save a query.
+        has_languages = getattr(self, "has_languages", None)
+        if has_languages is None:
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("languages")
+            has_languages = bool(prefetched) if prefetched is not None else self.languages.exists()
         checks = [
             bool(self.country),
             bool(self.city),
@@ -167,7 +170,7 @@ class CandidateProfile(TimeStampedModel):
             self.graduation_year is not None,
             bool(self.shift_availability),
             bool(self.work_types),
-            has_languages,
+            bool(has_languages),
         ]
         return round(100 * sum(checks) / len(checks))
 

@@ -11,10 +11,10 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from launchpad.accounts.models import CandidateProfile, User
+from launchpad.accounts.models import CandidateProfile, LanguageSkill, User
 from launchpad.careers import selectors as career_selectors
 from launchpad.careers.models import Certification, LadderStep, Role, Skill
 from launchpad.common.text import format_year_range, format_years
@@ -590,13 +590,16 @@ class Dashboard:
 
 
 def dashboard(user: User, *, today: datetime.date) -> Dashboard:
-    """The user's active goals with progress and next step, and their latest ticks."""
-    goals = list(
-        goal_queryset().filter(user=user, status=Goal.Status.ACTIVE).order_by("target_date", "id")
-    )
-    titles = role_titles(slug for goal in goals for slug in goal.path_role_slugs)
+    """The user's active goals with progress and next step, and their latest ticks.
+
+    Every goal is loaded once with its milestones (users have a handful), so the count of
+    other goals and the latest ticks come from memory rather than further queries.
+    """
+    goals = list(goal_queryset().filter(user=user).order_by("target_date", "id"))
+    active = [goal for goal in goals if goal.status == Goal.Status.ACTIVE]
+    titles = role_titles(slug for goal in active for slug in goal.path_role_slugs)
     summaries = []
-    for goal in goals:
+    for goal in active:
         milestones = list(goal.milestones.all())
         upcoming = next_milestone(milestones)
         summaries.append(
@@ -609,15 +612,16 @@ def dashboard(user: User, *, today: datetime.date) -> Dashboard:
                 days_left=(goal.target_date - today).days,
             )
         )
-    recent = list(
-        Milestone.objects.filter(goal__user=user, done_at__isnull=False)
-        .select_related("goal__target_role")
-        .order_by("-done_at", "-id")[:5]
+    ticked = [m for goal in goals for m in goal.milestones.all() if m.done_at is not None]
+    ticked.sort(key=lambda m: (m.done_at, m.id), reverse=True)
+    profile = (
+        CandidateProfile.objects.filter(user=user)
+        .annotate(has_languages=Exists(LanguageSkill.objects.filter(profile=OuterRef("pk"))))
+        .first()
     )
-    profile = CandidateProfile.objects.filter(user=user).first()
     return Dashboard(
         active=summaries,
-        other_goals=Goal.objects.filter(user=user).exclude(status=Goal.Status.ACTIVE).count(),
-        recent=recent,
+        other_goals=len(goals) - len(active),
+        recent=ticked[:5],
         profile_completeness=profile.completeness if profile is not None else None,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -15,6 +15,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 from launchpad.accounts.models import CandidateProfile, LanguageSkill, User
 from launchpad.accounts.phone import normalise_phone
@@ -81,24 +84,36 @@ class TimeZoneField(forms.ChoiceField):
         self.error_messages["required"] = _("Choose your time zone.")
 
 
-# Sign-up and sign-in ---------------------------------------------------------------------------
-
-
-class SignupForm(forms.Form):
-    full_name = forms.CharField(
+def full_name_field() -> forms.CharField:
+    """The full-name field, worded the same on every form that asks for it."""
+    return forms.CharField(
         label=_("Full name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Enter your full name.")},
     )
-    email = forms.EmailField(
+
+
+def email_field(help_text: str | _StrPromise = "") -> forms.EmailField:
+    """The e-mail field, worded the same on every form that asks for it."""
+    return forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        help_text=_("You log in with this address; password reset links are sent to it."),
+        help_text=help_text,
         error_messages={
             "required": _("Enter your e-mail address."),
             "invalid": _("Enter an e-mail address like name@example.com."),
         },
+    )
+
+
+# Sign-up and sign-in ---------------------------------------------------------------------------
+
+
+class SignupForm(forms.Form):
+    full_name = full_name_field()
+    email = email_field(
+        help_text=_("You log in with this address; password reset links are sent to it.")
     )
     password1 = forms.CharField(
         label=_("Password"),
@@ -210,20 +225,8 @@ class TaskPasswordResetForm(PasswordResetForm):
 
 
 class AccountSettingsForm(forms.Form):
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("Enter your full name.")},
-    )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Enter your e-mail address."),
-            "invalid": _("Enter an e-mail address like name@example.com."),
-        },
-    )
+    full_name = full_name_field()
+    email = email_field()
     time_zone = TimeZoneField()
     current_password = forms.CharField(
         label=_("Current password"),

@@ -10,10 +10,12 @@ Nothing leads from Data Entry Operator to Team Leader, so that target is out of 
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from launchpad.careers.models import Certification, Role, Skill
 from launchpad.careers.tests.factories import (
@@ -133,3 +135,38 @@ def today() -> datetime.date:
 
 def years_after(day: datetime.date, years: float) -> datetime.date:
     return day + datetime.timedelta(days=round(years * 365.25))
+
+
+def local_today() -> datetime.date:
+    # alice lives in Asia/Kolkata; the views plan from her calendar day.
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo("Asia/Kolkata"))
+
+
+@pytest.fixture
+def goal(alice_rep, ladder):
+    """alice's goal: Customer Service Rep to Team Leader in three years."""
+    from launchpad.goals import services
+
+    today = local_today()
+    return services.goal_create(
+        user=alice_rep,
+        target_role=ladder.team_leader,
+        start_role=ladder.rep,
+        target_date=years_after(today, 3),
+        aspiration="management",
+        motivation="To lead a team.",
+        today=today,
+    )
+
+
+def goal_fields(**overrides):
+    """A valid goal as the form and the API take it, with `overrides` applied."""
+    fields = {
+        "start_role": "customer-service-rep",
+        "target_role": "team-leader",
+        "target_date": years_after(local_today(), 2).isoformat(),
+        "aspiration": "management",
+        "motivation": "For my family",
+    }
+    fields.update(overrides)
+    return fields

@@ -7,39 +7,13 @@ import pytest
 from launchpad.accounts import services as account_services
 from launchpad.goals import services
 from launchpad.goals.models import Goal
-from launchpad.goals.tests.conftest import years_after
-from launchpad.goals.tests.test_views import local_today
+from launchpad.goals.tests.conftest import goal_fields, local_today, years_after
 
 API = "/api/goals"
 
 
-@pytest.fixture
-def goal(alice_rep, ladder):
-    today = local_today()
-    return services.goal_create(
-        user=alice_rep,
-        target_role=ladder.team_leader,
-        start_role=ladder.rep,
-        target_date=years_after(today, 3),
-        aspiration="management",
-        today=today,
-    )
-
-
-def payload(**overrides):
-    body = {
-        "target_role": "team-leader",
-        "start_role": "customer-service-rep",
-        "target_date": years_after(local_today(), 2).isoformat(),
-        "aspiration": "management",
-        "motivation": "For my family",
-    }
-    body.update(overrides)
-    return body
-
-
 def test_create_plans_a_goal_and_returns_it_with_milestones_and_feasibility(alice_client, ladder):
-    response = alice_client.post(API, payload(), content_type="application/json")
+    response = alice_client.post(API, goal_fields(), content_type="application/json")
 
     assert response.status_code == 201
     body = response.json()
@@ -58,7 +32,7 @@ def test_create_plans_a_goal_and_returns_it_with_milestones_and_feasibility(alic
 
 
 def test_create_as_a_fresher_with_a_null_start(alice_client, ladder):
-    response = alice_client.post(API, payload(start_role=None), content_type="application/json")
+    response = alice_client.post(API, goal_fields(start_role=None), content_type="application/json")
     assert response.status_code == 201
     assert response.json()["start_role"] is None
     assert response.json()["milestones"][0]["step"] == "Get hired as a Customer Service Rep"
@@ -79,7 +53,7 @@ def test_create_as_a_fresher_with_a_null_start(alice_client, ladder):
 def test_create_answers_422_with_the_forms_messages_and_saves_nothing(
     alice_client, ladder, overrides, field, message
 ):
-    response = alice_client.post(API, payload(**overrides), content_type="application/json")
+    response = alice_client.post(API, goal_fields(**overrides), content_type="application/json")
     assert response.status_code == 422
     assert message in " ".join(response.json()["errors"][field])
     assert not Goal.objects.exists()
@@ -87,7 +61,7 @@ def test_create_answers_422_with_the_forms_messages_and_saves_nothing(
 
 def test_an_unreachable_target_lists_reachable_roles(alice_client, ladder):
     response = alice_client.post(
-        API, payload(start_role="data-entry-operator"), content_type="application/json"
+        API, goal_fields(start_role="data-entry-operator"), content_type="application/json"
     )
     assert response.json()["suggestions"] == ["quality-analyst"]
 
@@ -95,8 +69,8 @@ def test_an_unreachable_target_lists_reachable_roles(alice_client, ladder):
 def test_malformed_bodies_are_422(alice_client, ladder):
     for body in (
         {"target_role": "team-leader"},
-        payload(target_date="soon"),
-        payload(colour="blue"),
+        goal_fields(target_date="soon"),
+        goal_fields(colour="blue"),
     ):
         response = alice_client.post(API, body, content_type="application/json")
         assert response.status_code == 422

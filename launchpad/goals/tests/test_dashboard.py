@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from launchpad.goals import selectors, services
 from launchpad.goals.models import Milestone
-from launchpad.goals.tests.conftest import years_after
-from launchpad.goals.tests.test_views import local_today
+from launchpad.goals.tests.conftest import local_today, years_after
 
 
 def make_goal(user, ladder, *, target="team_leader", today=None, years=3):

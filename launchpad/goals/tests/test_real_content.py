@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from launchpad.core.ladder import reachable_targets
 from launchpad.goals import selectors, services
-from launchpad.goals.tests.conftest import years_after
-from launchpad.goals.tests.test_views import local_today
+from launchpad.goals.tests.conftest import local_today, years_after
 
 
 def test_every_role_in_the_content_can_be_planned_and_its_page_renders(alice, alice_client):

@@ -3,48 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from launchpad.goals import services
 from launchpad.goals.models import Goal, Milestone
-from launchpad.goals.tests.conftest import years_after
+from launchpad.goals.tests.conftest import goal_fields, local_today, years_after
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def local_today() -> datetime.date:
-    # alice lives in Asia/Kolkata; the views plan from her calendar day.
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo("Asia/Kolkata"))
-
-
-@pytest.fixture
-def goal(alice_rep, ladder):
-    today = local_today()
-    return services.goal_create(
-        user=alice_rep,
-        target_role=ladder.team_leader,
-        start_role=ladder.rep,
-        target_date=years_after(today, 3),
-        aspiration="management",
-        motivation="To lead a team.",
-        today=today,
-    )
-
-
-def form_data(**overrides):
-    data = {
-        "start_role": "customer-service-rep",
-        "target_role": "team-leader",
-        "target_date": years_after(local_today(), 2).isoformat(),
-        "aspiration": "management",
-        "motivation": "My family",
-    }
-    data.update(overrides)
-    return data
 
 
 # Access --------------------------------------------------------------------------------
@@ -88,7 +55,7 @@ def test_eve_gets_404_for_every_page_and_action_on_alices_goal(client, eve, goal
     client.force_login(eve)
     method, url = goal_urls(goal)[name]
     count = goal.milestones.count()
-    data = {"status": "archived", "title": "x", **form_data(target_role="quality-analyst")}
+    data = {"status": "archived", "title": "x", **goal_fields(target_role="quality-analyst")}
     response = getattr(client, method)(url, data if method == "post" else None)
     assert response.status_code == 404
     goal.refresh_from_db()
@@ -177,7 +144,7 @@ def test_fresher_sees_every_role_grouped_by_entry_and_growth(alice_client, ladde
 
 def test_create_plans_the_goal_and_shows_it(alice_rep, client, ladder):
     client.force_login(alice_rep)
-    response = client.post(reverse("goals:goal_create"), form_data())
+    response = client.post(reverse("goals:goal_create"), goal_fields())
     goal = Goal.objects.get()
     assert response.status_code == 302
     assert response["Location"] == goal.get_absolute_url()
@@ -187,7 +154,7 @@ def test_create_plans_the_goal_and_shows_it(alice_rep, client, ladder):
 
 
 def test_create_as_a_fresher_begins_with_getting_hired(alice_client, ladder):
-    alice_client.post(reverse("goals:goal_create"), form_data(start_role=""))
+    alice_client.post(reverse("goals:goal_create"), goal_fields(start_role=""))
     goal = Goal.objects.get()
     assert goal.start_role is None
     assert goal.milestones.filter(title="Get hired as a Customer Service Rep").exists()
@@ -197,7 +164,7 @@ def test_an_unreachable_target_is_explained_with_suggestions_and_nothing_saved(
     alice_client, ladder
 ):
     response = alice_client.post(
-        reverse("goals:goal_create"), form_data(start_role="data-entry-operator")
+        reverse("goals:goal_create"), goal_fields(start_role="data-entry-operator")
     )
     assert response.status_code == 200
     errors = response.context["form"].errors["target_role"]
@@ -228,7 +195,7 @@ def test_bad_input_gets_a_clear_error_and_nothing_is_saved(
     today = local_today()
     special = {"today": today.isoformat(), "in-20-years": years_after(today, 20).isoformat()}
     overrides = {k: special.get(v, v) for k, v in overrides.items()}
-    response = alice_client.post(reverse("goals:goal_create"), form_data(**overrides))
+    response = alice_client.post(reverse("goals:goal_create"), goal_fields(**overrides))
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert not Goal.objects.exists()
@@ -336,7 +303,7 @@ def test_editing_the_date_replans_and_keeps_ticks(alice_client, goal):
 
     response = alice_client.post(
         reverse("goals:goal_edit", args=[goal.pk]),
-        form_data(target_date=new_date.isoformat()),
+        goal_fields(target_date=new_date.isoformat()),
     )
 
     assert response.status_code == 302
@@ -356,7 +323,7 @@ def test_edit_form_is_prefilled(alice_client, goal):
 def test_editing_to_an_unreachable_target_changes_nothing(alice_client, goal):
     response = alice_client.post(
         reverse("goals:goal_edit", args=[goal.pk]),
-        form_data(start_role="data-entry-operator"),
+        goal_fields(start_role="data-entry-operator"),
     )
     assert response.status_code == 200
     assert "target_role" in response.context["form"].errors

@@ -9,17 +9,19 @@ from launchpad.accounts.api import router as accounts_router
 from launchpad.accounts.auth import api_auth
 from launchpad.careers.api import router as careers_router
 from launchpad.goals.api import router as goals_router
+from launchpad.skills.api import router as skills_router
 
 api = NinjaAPI(
     title="BPO Launchpad API",
     version="1.0.0",
     description=(
-        "Profile, career content and goals. Authenticate with a personal access token "
-        "(`Authorization: Bearer <token>`, created under Account → API tokens) or a browser "
-        "session. Career content is public."
+        "Profile, career content, goals and the skills lab. Authenticate with a personal "
+        "access token (`Authorization: Bearer <token>`, created under Account → API tokens) "
+        "or a browser session. Career content is public."
     ),
     auth=api_auth,
 )
 api.add_router("/profile", accounts_router, tags=["profile"])
 api.add_router("/", careers_router, tags=["careers"])
 api.add_router("/goals", goals_router, tags=["goals"])
+api.add_router("/skills", skills_router, tags=["skills"])

@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip())
         print(
             "\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
-            "ladder, and any Django management command (`launchpad help-django` lists them)."
+            "ladder, typing-score, and any Django management command "
+            "(`launchpad help-django` lists them)."
         )
         return 0
     command, rest = argv[0], argv[1:]
@@ -66,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         from launchpad.core_cli import ladder_command
 
         return ladder_command(rest)
+    if command == "typing-score":
+        from launchpad.typing_cli import typing_score_command
+
+        return typing_score_command(rest)
     _django_setup()
     from django.core.management import execute_from_command_line
 

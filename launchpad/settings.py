@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "launchpad.accounts",
     "launchpad.careers",
     "launchpad.goals",
+    "launchpad.skills",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("launchpad.accounts.urls")),
     path("explore/", include("launchpad.careers.urls")),
     path("goals/", include("launchpad.goals.urls")),
+    path("skills/", include("launchpad.skills.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -247,6 +247,27 @@ def _profile_data(profile: CandidateProfile) -> dict[str, Any]:
     }
 
 
+def _typing_attempts_data(user: User) -> list[dict[str, Any]]:
+    """Every typing attempt with its text, raw keystroke log, scores and rules version."""
+    from launchpad.skills.models import TypingAttempt
+
+    return [
+        {
+            "mode": attempt.mode,
+            "duration_s": attempt.duration_s,
+            "is_drill": attempt.is_drill,
+            "status": attempt.status,
+            "text": attempt.text,
+            "started_at": _iso(attempt.started_at),
+            "submitted_at": _iso(attempt.submitted_at),
+            "rules_version": attempt.rules_version,
+            "log": attempt.log,
+            "result": attempt.result,
+        }
+        for attempt in TypingAttempt.objects.filter(user=user).order_by("started_at", "id")
+    ]
+
+
 def _goals_data(user: User) -> list[dict[str, Any]]:
     # Imported here: the goals app depends on accounts, not the other way round.
     from launchpad.goals.models import Goal
@@ -331,6 +352,7 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         "profile": _profile_data(profile) if profile is not None else None,
         "languages": languages,
         "goals": _goals_data(user),
+        "typing_attempts": _typing_attempts_data(user),
         "api_tokens": tokens,
     }
 

@@ -45,16 +45,11 @@ from launchpad.accounts.forms import (
     language_initial,
     profile_form_initial,
 )
-from launchpad.accounts.models import PersonalAccessToken, User
+from launchpad.accounts.models import PersonalAccessToken
 from launchpad.common.getters import get_owned_or_404
+from launchpad.common.requests import signed_in_user
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 @require_http_methods(["GET", "POST"])
@@ -147,7 +142,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     """Shows and edits the candidate profile and its self-rated languages."""
-    user = _user(request)
+    user = signed_in_user(request)
     current = selectors.profile_for_user(user=user)
     if request.method == "POST":
         form = ProfileForm(request.POST)
@@ -189,7 +184,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def account_settings(request: HttpRequest) -> HttpResponse:
     """The account page: name, e-mail and time zone, and links to everything else."""
-    user = _user(request)
+    user = signed_in_user(request)
     form = AccountSettingsForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -215,7 +210,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def export(request: HttpRequest) -> HttpResponse:
     """Downloads everything stored about the user as one JSON file."""
-    data = services.account_export(user=_user(request))
+    data = services.account_export(user=signed_in_user(request))
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -230,7 +225,7 @@ def export(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
     """Deletes the account and all its data once the password is typed again."""
-    user = _user(request)
+    user = signed_in_user(request)
     form = AccountDeleteForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -256,7 +251,7 @@ def delete(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
     """Lists the user's API tokens and creates one (its value is shown on this response only)."""
-    user = _user(request)
+    user = signed_in_user(request)
     form = TokenCreateForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -289,7 +284,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     """Revokes one of the user's own tokens; anyone else's is reported as missing (404)."""
-    user = _user(request)
+    user = signed_in_user(request)
     token = get_owned_or_404(PersonalAccessToken.objects.all(), user=user, pk=token_id)
     try:
         services.token_revoke(user=user, token_id=token.pk)

@@ -21,6 +21,7 @@ from django_htmx.middleware import HtmxDetails
 
 from launchpad.accounts.models import CandidateProfile, User
 from launchpad.common.getters import get_owned_or_404
+from launchpad.common.requests import signed_in_user
 from launchpad.goals import selectors, services
 from launchpad.goals.exceptions import GoalError
 from launchpad.goals.forms import GoalForm, GoalStatusForm, MilestoneForm, PreviewForm
@@ -29,10 +30,6 @@ from launchpad.goals.models import Goal, Milestone
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
 
 
 def _today() -> datetime.date:
@@ -74,7 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "goals/dashboard.html",
-        {"dashboard": selectors.dashboard(_user(request), today=today), "today": today},
+        {"dashboard": selectors.dashboard(signed_in_user(request), today=today), "today": today},
     )
 
 
@@ -82,7 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def goal_list(request: HttpRequest) -> HttpResponse:
     """All the user's goals, grouped by status, with progress."""
-    goals = selectors.goal_rows(_user(request))
+    goals = selectors.goal_rows(signed_in_user(request))
     sections = [
         {
             "status": status,
@@ -114,7 +111,7 @@ def _create_initial(request: HttpRequest) -> dict[str, Any]:
     if "start" in request.GET:
         initial["start_role"] = request.GET["start"]
     else:
-        initial["start_role"] = _current_role_slug(_user(request))
+        initial["start_role"] = _current_role_slug(signed_in_user(request))
     if request.GET.get("target"):
         initial["target_role"] = request.GET["target"]
     if request.GET.get("target_date"):
@@ -168,7 +165,7 @@ def _render_goal_form(
     goal: Goal | None = None,
 ) -> HttpResponse:
     _enable_live_preview(form)
-    preview = _form_preview(form, ladder=ladder, user=_user(request), today=today)
+    preview = _form_preview(form, ladder=ladder, user=signed_in_user(request), today=today)
     return render(
         request,
         "goals/goal_form.html",
@@ -187,7 +184,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 goal = services.goal_create(
-                    user=_user(request), today=today, **form.service_kwargs()
+                    user=signed_in_user(request), today=today, **form.service_kwargs()
                 )
             except GoalError as exc:
                 form.add_goal_error(exc)
@@ -256,7 +253,7 @@ def path_preview(request: HttpRequest) -> HttpResponse:
         target=target,
         target_date=target_date,
         today=today,
-        preferred_tracks=selectors.preferred_tracks(_user(request)),
+        preferred_tracks=selectors.preferred_tracks(signed_in_user(request)),
     )
     form = GoalForm(
         ladder=ladder,

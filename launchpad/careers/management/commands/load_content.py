@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from launchpad.careers.loader import load_careers
 from launchpad.content.reader import CONTENT_DIR, ContentError, read_content
+from launchpad.content.skills_reader import read_skills
+from launchpad.skills.loader import load_skills
 
 
 class Command(BaseCommand):
@@ -35,6 +38,7 @@ class Command(BaseCommand):
         root: Path = options["dir"]
         try:
             content, onet = read_content(root / "careers", root / "onet")
+            skills = read_skills(root / "skills")
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -46,9 +50,19 @@ class Command(BaseCommand):
         if options["check"]:
             self.stdout.write(
                 f"ok: {len(content.roles)} roles, {len(content.ladder)} ladder steps, "
-                f"{len(content.skills)} skills, {len(onet)} O*NET occupations; "
+                f"{len(content.skills)} skills, {len(onet)} O*NET occupations, "
+                f"{len(skills.passages)} typing passages, {len(skills.thresholds)} thresholds; "
                 "nothing was loaded (--check)."
             )
             return
-        report = load_careers(content, onet)
+        try:
+            with transaction.atomic():
+                report = load_careers(content, onet)
+                skills_report = load_skills(skills)
+        except ContentError as error:
+            for problem in error.problems:
+                self.stderr.write(f"- {problem}")
+            raise CommandError("nothing was changed.") from None
         self.stdout.write(report.summary())
+        if skills.passages or skills.thresholds:
+            self.stdout.write("Skills lab content:\n" + skills_report.summary())

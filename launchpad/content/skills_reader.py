@@ -1,0 +1,207 @@
+"""Reads and validates the skills-lab content files without Django.
+
+`launchpad/content/skills/typing_passages.yaml` and `thresholds.yaml` (see the README in that
+folder). Every problem is collected, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from launchpad.content.reader import CONTENT_DIR, ContentError
+
+SKILLS_DIR = CONTENT_DIR / "skills"
+KINDS = ("call-notes", "chat-reply", "email", "addresses-orders", "prose")
+DIFFICULTIES = ("easy", "medium", "hard")
+TESTS = ("typing", "data-entry")
+TRACKS = (
+    "international-voice",
+    "domestic-voice",
+    "chat-email",
+    "back-office",
+    "technical-support",
+    "kpo",
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Passages are typed on ordinary keyboards: printable ASCII on one line, single spaces.
+TYPABLE = re.compile(r"^[ -~]+$")
+MAX_PASSAGE_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Passage:
+    slug: str
+    title: str
+    kind: str
+    difficulty: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Threshold:
+    slug: str
+    test: str
+    track: str
+    label: str
+    min_wpm: float | None
+    min_accuracy: float | None
+    min_kph: int | None
+    note: str
+    sources: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class SkillsContent:
+    passages: tuple[Passage, ...] = ()
+    thresholds: tuple[Threshold, ...] = ()
+
+
+@dataclass
+class _Problems:
+    items: list[str] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+
+
+def _load_list(path: Path, problems: _Problems) -> list[Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        problems.add(path.name, f"cannot be read ({error})")
+        return []
+    if not isinstance(data, list):
+        problems.add(path.name, "must be a list of entries")
+        return []
+    return data
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError
+    return float(value)
+
+
+def read_skills(directory: Path | None = None) -> SkillsContent:
+    """Returns the validated skills content; an absent folder means no skills content.
+
+    Raises ContentError listing every problem (file, entry and what is wrong).
+    """
+    directory = SKILLS_DIR if directory is None else directory
+    if not directory.is_dir():
+        return SkillsContent()
+    problems = _Problems()
+    passages = _read_passages(directory / "typing_passages.yaml", problems)
+    thresholds = _read_thresholds(directory / "thresholds.yaml", problems)
+    if problems.items:
+        raise ContentError(problems.items)
+    return SkillsContent(passages=tuple(passages), thresholds=tuple(thresholds))
+
+
+def _read_passages(path: Path, problems: _Problems) -> list[Passage]:
+    passages: list[Passage] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(_load_list(path, problems), 1):
+        where = f"{path.name}, entry {index}"
+        if not isinstance(entry, dict):
+            problems.add(where, "must be a mapping")
+            continue
+        slug = entry.get("slug")
+        if isinstance(slug, str):
+            where = f"{path.name}, passage {slug!r}"
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            problems.add(where, "slug must be lowercase words joined by hyphens")
+            continue
+        if slug in seen:
+            problems.add(where, "slug appears more than once")
+        seen.add(slug)
+        text, title = entry.get("text"), entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            problems.add(where, "title is empty")
+        if entry.get("kind") not in KINDS:
+            problems.add(where, f"kind must be one of {', '.join(KINDS)}")
+        if entry.get("difficulty") not in DIFFICULTIES:
+            problems.add(where, f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+        if not isinstance(text, str) or not text:
+            problems.add(where, "text is empty")
+            continue
+        if not TYPABLE.match(text):
+            problems.add(where, "text must be printable ASCII on one line")
+        if "  " in text or text != text.strip():
+            problems.add(where, "text must not have double, leading or trailing spaces")
+        if len(text) > MAX_PASSAGE_CHARS:
+            problems.add(where, f"text is longer than {MAX_PASSAGE_CHARS} characters")
+        unknown = set(entry) - {"slug", "title", "kind", "difficulty", "text"}
+        if unknown:
+            problems.add(where, f"unknown fields: {', '.join(sorted(unknown))}")
+        passages.append(
+            Passage(slug, str(title), str(entry.get("kind")), str(entry.get("difficulty")), text)
+        )
+    return passages
+
+
+def _read_thresholds(path: Path, problems: _Problems) -> list[Threshold]:
+    thresholds: list[Threshold] = []
+    seen: set[str] = set()
+    fields = {"slug", "test", "track", "label", "min_wpm", "min_accuracy", "min_kph", "note",
+              "sources"}  # fmt: skip
+    for index, entry in enumerate(_load_list(path, problems), 1):
+        where = f"{path.name}, entry {index}"
+        if not isinstance(entry, dict):
+            problems.add(where, "must be a mapping")
+            continue
+        slug = entry.get("slug")
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            problems.add(where, "slug must be lowercase words joined by hyphens")
+            continue
+        where = f"{path.name}, threshold {slug!r}"
+        if slug in seen:
+            problems.add(where, "slug appears more than once")
+        seen.add(slug)
+        if entry.get("test") not in TESTS:
+            problems.add(where, f"test must be one of {', '.join(TESTS)}")
+        if entry.get("track") not in TRACKS:
+            problems.add(where, f"track must be one of {', '.join(TRACKS)}")
+        unknown = set(entry) - fields
+        if unknown:
+            problems.add(where, f"unknown fields: {', '.join(sorted(unknown))}")
+        try:
+            wpm = _number(entry.get("min_wpm"))
+            accuracy = _number(entry.get("min_accuracy"))
+            kph = _number(entry.get("min_kph"))
+        except ValueError:
+            problems.add(where, "min_wpm, min_accuracy and min_kph must be numbers or empty")
+            continue
+        if wpm is None and accuracy is None and kph is None:
+            problems.add(where, "gives no figure (min_wpm, min_accuracy or min_kph)")
+        if accuracy is not None and not 0 <= accuracy <= 100:
+            problems.add(where, "min_accuracy must be a percentage from 0 to 100")
+        if wpm is not None and not 0 < wpm <= 200:
+            problems.add(where, "min_wpm must be between 0 and 200")
+        sources = entry.get("sources")
+        if not isinstance(sources, list) or not sources:
+            problems.add(where, "needs at least one source")
+            sources = []
+        elif not all(isinstance(s, dict) and s.get("label") for s in sources):
+            problems.add(where, "each source needs a label (and a url and grade when known)")
+        thresholds.append(
+            Threshold(
+                slug=slug,
+                test=str(entry.get("test")),
+                track=str(entry.get("track")),
+                label=str(entry.get("label") or ""),
+                min_wpm=wpm,
+                min_accuracy=accuracy,
+                min_kph=None if kph is None else int(kph),
+                note=str(entry.get("note") or ""),
+                sources=tuple(s for s in sources if isinstance(s, dict)),
+            )
+        )
+    return thresholds

@@ -1,0 +1,609 @@
+"""The typing test: checking a keystroke log and scoring it by the Monkeytype definitions.
+
+The browser records every keystroke with its time and the server scores that log, never a
+number the browser computed. A log is
+
+    {"text": "...", "mode": "timed" | "text", "duration_s": 60.0,
+     "events": [{"t": 0.131, "key": "h"}, {"t": 0.402, "key": "Backspace"}, ...]}
+
+with `t` in seconds from the start of the test and `key` one printable character (a space
+included) or "Backspace". `duration_s` is required in a timed test; in a text test it is
+optional and, when given, is the time limit. `parse_log` turns decoded JSON into a
+`TypingLog` or raises `TypingLogError` saying what is wrong; `score_typing` scores it.
+
+How the keystrokes are replayed (the same rules the page script shows the candidate):
+
+- The expected words are the text split at whitespace; between two words the candidate
+  types one space.
+- A character goes into the current word. It is a correct keystroke when it is the
+  character expected at that position of the word; a character beyond the end of the word
+  is an incorrect keystroke (an extra character, where a space was expected).
+- A space submits the current word and moves to the next one. It is a correct keystroke
+  only when the word it submits is exactly right (as in Monkeytype); a space early in a word
+  leaves the rest of the word missed. A space while the current word is still empty does
+  nothing and is not counted (as in Monkeytype).
+- Backspace removes the last typed character, a space included, so it can go back into any
+  earlier word, right or wrong. (Monkeytype by default goes back only into a word typed
+  wrong; a plain text box goes back anywhere, which is what the candidates' work tools do
+  and what a page script can mirror simply.) Backspace with nothing typed does nothing.
+  Backspace is not a character keystroke: a mistake corrected with it still counts against
+  accuracy.
+- A space on the last word submits it and ends the text: characters typed after that have
+  no word to go to and are ignored (Backspace still goes back). The page ends a test when
+  the text is complete, as Monkeytype does; the scorer does not need to, so removing an
+  error from a log can never make it score lower.
+
+When the test ends (the elapsed time every rate is divided by):
+
+- Timed test: at `duration_s`; keystrokes in the grace period after it are ignored. If the
+  whole text was completed earlier (its last word typed exactly, or submitted with a space)
+  the test ended then, at the last keystroke.
+- Text test: at the last keystroke (the time limit, when given, only caps the keystrokes).
+- Either way a test counts as lasting at least MIN_ELAPSED_S.
+
+The figures (PRODUCT.md, "Definitions to implement exactly"), from the final typed words:
+
+- net WPM = (characters of the words typed exactly right + one space after each such word
+  that was submitted) / 5 per minute. In a timed test the last, unfinished word is credited
+  with its characters when all typed so far are right; in a text test an unfinished last
+  word is not credited and its untyped characters are missed.
+- raw WPM = (correct + incorrect + extra characters + the spaces after submitted words)
+  / 5 per minute: every typed character except missed ones.
+- accuracy = correct keystrokes / character keystrokes, as a percentage (0 when nothing was
+  typed; Monkeytype shows 100, but a test with no typing should not look perfect).
+- consistency = 100 × (1 - tanh(c + c³/3 + c⁵/5)), c the coefficient of variation
+  (population standard deviation / mean) of the per-second raw speed; 0 when nothing was
+  typed.
+- KPH = correct keystrokes × 3600 / elapsed seconds (the data-entry definition).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+TYPING_RULES_VERSION = "typing-1"
+
+BACKSPACE = "Backspace"
+
+# Limits on a log. They bound the work the server does for one submission and reject logs
+# no person could have produced; each is well above anything an honest test reaches.
+# The longest passage: ten minutes at 200 WPM (about 10,000 characters) never runs out.
+MAX_TEXT_CHARS = 10_000
+# A timed test lasts from 1 second to 10 minutes (the product offers 30 s to 5 minutes).
+MIN_DURATION_S = 1.0
+MAX_DURATION_S = 600.0
+# A text test with no time limit still ends within an hour.
+MAX_EVENT_TIME_S = 3_600.0
+# Ten minutes at the sustained limit below (12,000 characters) plus room for Backspace.
+MAX_EVENTS = 20_000
+# Keystrokes this soon after the end of a timed test are timer jitter, not tampering: they
+# are accepted and ignored.
+END_GRACE_S = 0.5
+# Inhuman rates. The fastest typists on record sustain about 300 WPM, which is 25
+# characters a second (a word is 5 characters), and hit short bursts somewhat above it;
+# keyboard auto-repeat on common settings stays at or under about 30 a second. So no one
+# second may hold more than 30 character keystrokes (360 WPM), and no ten seconds more than
+# 200 (a mean of 20 a second, 240 WPM). Backspace is left out of both: held down it repeats
+# faster than anyone types, and it adds nothing to a score.
+BURST_WINDOW_S = 1.0
+MAX_BURST_KEYS = 30
+SUSTAINED_WINDOW_S = 10.0
+MAX_SUSTAINED_KEYS = 200
+# A test counts as lasting at least one second, so that a handful of keystrokes at the
+# very start cannot claim a speed of thousands of WPM (at most 30 keystrokes fit in a
+# second, which is 360 WPM).
+MIN_ELAPSED_S = 1.0
+# A final partial second at least this long is scaled up to a whole second's rate in the
+# per-second raw speed (as Monkeytype does); a shorter one is folded into the second
+# before it, whose rate is then taken over its longer span, so a few milliseconds of tail
+# never read as a wild speed.
+MIN_PARTIAL_SECOND_S = 0.5
+MISTYPED_KEYS_SHOWN = 10
+CHARS_PER_WORD = 5
+
+
+class TypingMode(enum.StrEnum):
+    TIMED = "timed"
+    TEXT = "text"
+
+
+class WordStatus(enum.StrEnum):
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    # The unfinished last word, typed right so far: credited in a timed test.
+    PARTIAL = "partial"
+
+
+class TypingLogError(ValueError):
+    """A malformed or impossible keystroke log; the message says what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEvent:
+    t: float
+    key: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TypingLog:
+    """A checked keystroke log: constructing one raises TypingLogError if it is impossible.
+
+    `words` are the expected words, the text split at whitespace.
+    """
+
+    text: str
+    mode: TypingMode
+    events: tuple[KeyEvent, ...] = ()
+    duration_s: float | None = None
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = tuple(self.text.split())
+        if not words:
+            raise TypingLogError("text is empty: there is nothing to type")
+        if len(self.text) > MAX_TEXT_CHARS:
+            raise TypingLogError(
+                f"text is too long: {len(self.text):,} characters (at most {MAX_TEXT_CHARS:,})"
+            )
+        object.__setattr__(self, "words", words)
+        _check_duration(self.mode, self.duration_s)
+        _check_events(self.events, self.duration_s)
+
+
+@dataclass(frozen=True)
+class WordResult:
+    expected: str
+    typed: str
+    status: WordStatus
+
+
+@dataclass(frozen=True)
+class CharCounts:
+    """The Monkeytype character classes of the final typed words.
+
+    `all_correct`: characters typed right, whether or not their word was right;
+    `correct_word`: characters of words typed exactly right (plus a timed test's credited
+    last word); `incorrect`: wrong characters within a word's length; `extra`: characters
+    beyond a word's length; `missed`: characters of a word not typed when it was submitted;
+    `spaces`: spaces after submitted words; `correct_spaces`: those after words typed right.
+    """
+
+    all_correct: int
+    correct_word: int
+    incorrect: int
+    extra: int
+    missed: int
+    spaces: int
+    correct_spaces: int
+
+
+@dataclass(frozen=True)
+class KeystrokeCounts:
+    """Character keystrokes as typed (corrected mistakes included) and Backspace presses."""
+
+    correct: int
+    incorrect: int
+    backspaces: int
+
+
+@dataclass(frozen=True)
+class TypingScore:
+    """A scored typing test. Figures are unrounded; `to_dict` rounds them for display."""
+
+    mode: TypingMode
+    wpm: float
+    raw_wpm: float
+    accuracy: float
+    consistency: float
+    kph: float
+    elapsed_s: float
+    chars: CharCounts
+    keystrokes: KeystrokeCounts
+    raw_per_second: tuple[float, ...]
+    words: tuple[WordResult, ...]
+    # Expected words typed wrong, and expected characters mistyped, with how often: most
+    # frequent first, ties in the order they first happened.
+    mistyped_words: tuple[tuple[str, int], ...]
+    mistyped_keys: tuple[tuple[str, int], ...]
+    rules_version: str = TYPING_RULES_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data, figures rounded to two decimals."""
+        return {
+            "rules_version": self.rules_version,
+            "mode": self.mode.value,
+            "wpm": round(self.wpm, 2),
+            "raw_wpm": round(self.raw_wpm, 2),
+            "accuracy": round(self.accuracy, 2),
+            "consistency": round(self.consistency, 2),
+            "kph": round(self.kph, 2),
+            "elapsed_s": round(self.elapsed_s, 2),
+            "chars": {
+                "all_correct": self.chars.all_correct,
+                "correct_word": self.chars.correct_word,
+                "incorrect": self.chars.incorrect,
+                "extra": self.chars.extra,
+                "missed": self.chars.missed,
+                "spaces": self.chars.spaces,
+                "correct_spaces": self.chars.correct_spaces,
+            },
+            "keystrokes": {
+                "correct": self.keystrokes.correct,
+                "incorrect": self.keystrokes.incorrect,
+                "backspaces": self.keystrokes.backspaces,
+            },
+            "raw_per_second": [round(speed, 2) for speed in self.raw_per_second],
+            "mistyped_words": [{"word": w, "count": n} for w, n in self.mistyped_words],
+            "mistyped_keys": [{"key": k, "count": n} for k, n in self.mistyped_keys],
+            "words": [
+                {"expected": w.expected, "typed": w.typed, "status": w.status.value}
+                for w in self.words
+            ],
+        }
+
+
+# --- checking a log -------------------------------------------------------------------------
+
+_LOG_FIELDS = ("text", "mode", "duration_s", "events")
+_REQUIRED_FIELDS = ("text", "mode", "events")
+_EVENT_FIELDS = ("t", "key")
+_EVENT_KEYS = frozenset(_EVENT_FIELDS)
+
+
+def parse_log(data: object) -> TypingLog:
+    """Checks decoded JSON and returns the TypingLog it describes.
+
+    Raises TypingLogError naming the first problem: a wrong shape or type, a missing or
+    unexpected field, an unknown mode or key, an impossible duration or timing, or an
+    inhuman typing rate. Events are numbered from 1 in messages.
+    """
+    if not isinstance(data, dict):
+        raise TypingLogError(f"a typing log must be a JSON object, not {_kind(data)}")
+    missing = [name for name in _REQUIRED_FIELDS if name not in data]
+    if missing:
+        raise TypingLogError(f"missing {_fields(missing)}")
+    unexpected = [name for name in data if name not in _LOG_FIELDS]
+    if unexpected:
+        raise TypingLogError(
+            f"unexpected {_fields(unexpected)} (a log has text, mode, duration_s and events)"
+        )
+    text, mode, events = data["text"], data["mode"], data["events"]
+    if not isinstance(text, str):
+        raise TypingLogError(f"text must be a string, not {_kind(text)}")
+    if mode not in tuple(TypingMode):
+        raise TypingLogError(f"mode must be 'timed' or 'text', not {_show(mode)}")
+    duration = data.get("duration_s")
+    if duration is not None and not _is_number(duration):
+        raise TypingLogError(f"duration_s must be a number of seconds, not {_kind(duration)}")
+    if not isinstance(events, list):
+        raise TypingLogError(f"events must be a list, not {_kind(events)}")
+    if len(events) > MAX_EVENTS:
+        raise TypingLogError(f"too many events: {len(events):,} (at most {MAX_EVENTS:,})")
+    return TypingLog(
+        text=text,
+        mode=TypingMode(mode),
+        duration_s=None if duration is None else _seconds(duration),
+        events=tuple(_parse_event(number, event) for number, event in enumerate(events, 1)),
+    )
+
+
+def _parse_event(number: int, event: object) -> KeyEvent:
+    if not isinstance(event, dict):
+        raise TypingLogError(
+            f"event {number}: must be an object with t and key, not {_kind(event)}"
+        )
+    if event.keys() != _EVENT_KEYS:
+        missing = [name for name in _EVENT_FIELDS if name not in event]
+        if missing:
+            raise TypingLogError(f"event {number}: missing {_fields(missing)}")
+        unexpected = [name for name in event if name not in _EVENT_FIELDS]
+        raise TypingLogError(
+            f"event {number}: unexpected {_fields(unexpected)} (an event has t and key)"
+        )
+    t, key = event["t"], event["key"]
+    # Checked by exact type first: this runs once per keystroke, thousands of times a log.
+    if type(t) is not float and not _is_number(t):
+        raise TypingLogError(f"event {number}: t must be a number of seconds, not {_kind(t)}")
+    if not isinstance(key, str):
+        raise TypingLogError(f"event {number}: key must be a string, not {_kind(key)}")
+    return KeyEvent(t=_seconds(t), key=key)
+
+
+def _check_duration(mode: TypingMode, duration: float | None) -> None:
+    if duration is None:
+        if mode is TypingMode.TIMED:
+            raise TypingLogError("a timed test needs duration_s, its length in seconds")
+        return
+    if not math.isfinite(duration):
+        raise TypingLogError(f"duration_s must be a finite number of seconds, not {duration}")
+    if duration < MIN_DURATION_S:
+        raise TypingLogError(
+            f"duration_s must be at least {MIN_DURATION_S:g} second (got {duration:g})"
+        )
+    if duration > MAX_DURATION_S:
+        raise TypingLogError(
+            f"duration_s is too long: {duration:g} s (at most {MAX_DURATION_S:g} s)"
+        )
+
+
+def _check_events(events: tuple[KeyEvent, ...], duration: float | None) -> None:
+    if len(events) > MAX_EVENTS:
+        raise TypingLogError(f"too many events: {len(events):,} (at most {MAX_EVENTS:,})")
+    if duration is None:
+        latest, past_end = (
+            MAX_EVENT_TIME_S,
+            f"after the longest allowed test ({MAX_EVENT_TIME_S:g} s)",
+        )
+    else:
+        latest = duration + END_GRACE_S
+        past_end = f"after the end of the {duration:g} s test"
+    previous = 0.0
+    char_times: list[float] = []
+    char_numbers: list[int] = []
+    for number, event in enumerate(events, 1):
+        t, key = event.t, event.key
+        if not math.isfinite(t):
+            raise TypingLogError(f"event {number}: t must be a finite number, not {t}")
+        if t < 0:
+            raise TypingLogError(f"event {number}: t is negative ({t:.3f} s)")
+        if t < previous:
+            raise TypingLogError(
+                f"event {number}: time goes backwards ({t:.3f} s after {previous:.3f} s)"
+            )
+        if t > latest:
+            raise TypingLogError(f"event {number}: at {t:.3f} s, {past_end}")
+        if key != BACKSPACE:
+            if len(key) != 1 or not key.isprintable():
+                raise TypingLogError(
+                    f"event {number}: unknown key {key!r} (a key is one printable character, "
+                    "a space, or 'Backspace')"
+                )
+            char_times.append(t)
+            char_numbers.append(number)
+        previous = t
+    _check_rate(char_times, char_numbers, MAX_BURST_KEYS, BURST_WINDOW_S)
+    _check_rate(char_times, char_numbers, MAX_SUSTAINED_KEYS, SUSTAINED_WINDOW_S)
+
+
+def _check_rate(times: list[float], numbers: list[int], most: int, window: float) -> None:
+    # `most + 1` keystrokes spanning less than `window` seconds break the limit; times are
+    # in order, so comparing each keystroke with the one `most` places earlier finds it.
+    for index in range(most, len(times)):
+        first = times[index - most]
+        if times[index] - first < window:
+            raise TypingLogError(
+                f"event {numbers[index]}: inhuman typing rate: {most + 1} keystrokes between "
+                f"{first:.3f} s and {times[index]:.3f} s (at most {most} fit in any "
+                f"{window:g} s)"
+            )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _seconds(value: Any) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # an integer too large for a float
+        return math.inf
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if _is_number(value):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _show(value: object) -> str:
+    return repr(value) if isinstance(value, str) else _kind(value)
+
+
+def _fields(names: list[Any]) -> str:
+    label = "field" if len(names) == 1 else "fields"
+    return f"{label} {', '.join(repr(name) for name in names)}"
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+
+def score_typing(log: TypingLog) -> TypingScore:
+    """Replays the keystrokes into words and scores them (see the module docstring).
+
+    Linear in the number of events and the length of the text.
+    """
+    words = log.words
+    word_count = len(words)
+    limit = math.inf if log.duration_s is None else log.duration_s
+    events = log.events
+    # Character keystrokes per whole second from the start, by int(t).
+    per_second = [0] * (int(events[-1].t) + 1 if events else 1)
+
+    typed: list[str] = []  # the input so far, spaces between words included
+    typed_wrong: list[bool] = []  # per typed character: wrong when typed (spaces: False)
+    starts = [0]  # where each word so far begins in `typed`; the last is the current word
+    wrong_in_word = [0]  # per word so far: how many of its typed characters are wrong
+    mistyped_keys: Counter[str] = Counter()
+    correct = incorrect = backspaces = 0
+    last_t = 0.0
+
+    for event in events:
+        t = event.t
+        if t > limit:  # within the grace period after a timed test
+            break
+        last_t = t
+        key = event.key
+        if key == BACKSPACE:
+            backspaces += 1
+            if typed:
+                removed = typed.pop()
+                was_wrong = typed_wrong.pop()
+                if removed == " ":
+                    starts.pop()
+                    wrong_in_word.pop()
+                elif was_wrong:
+                    wrong_in_word[-1] -= 1
+            continue
+        index = len(starts) - 1
+        if index == word_count:  # the last word was submitted: nothing left to type
+            continue
+        word = words[index]
+        position = len(typed) - starts[-1]
+        if key == " ":
+            if position == 0:  # a space on an empty word does nothing
+                continue
+            if position == len(word) and wrong_in_word[-1] == 0:
+                correct += 1
+            else:
+                incorrect += 1
+                if position < len(word):
+                    mistyped_keys[word[position]] += 1
+            typed.append(" ")
+            typed_wrong.append(False)
+            starts.append(len(typed))
+            wrong_in_word.append(0)
+        else:
+            typed.append(key)
+            if position < len(word) and word[position] == key:
+                correct += 1
+                typed_wrong.append(False)
+            else:
+                incorrect += 1
+                typed_wrong.append(True)
+                wrong_in_word[-1] += 1
+                # Past the end of the word a space was expected.
+                mistyped_keys[word[position] if position < len(word) else " "] += 1
+        per_second[int(t)] += 1
+
+    current = len(starts) - 1
+    text_done = current == word_count or (
+        current == word_count - 1
+        and wrong_in_word[-1] == 0
+        and len(typed) - starts[-1] == len(words[-1])
+    )
+    # A timed test runs to its limit unless the text ran out first.
+    end = limit if log.mode is TypingMode.TIMED and not text_done else last_t
+    elapsed = max(end, MIN_ELAPSED_S)
+
+    chars, results = _count_chars(words, "".join(typed), timed=log.mode is TypingMode.TIMED)
+    minutes = elapsed / 60
+    wpm = (chars.correct_word + chars.correct_spaces) / CHARS_PER_WORD / minutes
+    raw_wpm = (
+        (chars.all_correct + chars.incorrect + chars.extra + chars.spaces)
+        / CHARS_PER_WORD
+        / minutes
+    )
+    keystrokes = correct + incorrect
+    raw_per_second = _raw_per_second(per_second, elapsed)
+    mistyped_words = Counter(r.expected for r in results if r.status is WordStatus.INCORRECT)
+    return TypingScore(
+        mode=log.mode,
+        wpm=wpm,
+        raw_wpm=raw_wpm,
+        accuracy=100 * correct / keystrokes if keystrokes else 0.0,
+        consistency=_consistency(raw_per_second),
+        kph=correct * 3600 / elapsed,
+        elapsed_s=elapsed,
+        chars=chars,
+        keystrokes=KeystrokeCounts(correct=correct, incorrect=incorrect, backspaces=backspaces),
+        raw_per_second=raw_per_second,
+        words=results,
+        mistyped_words=tuple(mistyped_words.most_common()),
+        mistyped_keys=tuple(mistyped_keys.most_common(MISTYPED_KEYS_SHOWN)),
+    )
+
+
+def _count_chars(
+    words: tuple[str, ...], typed: str, *, timed: bool
+) -> tuple[CharCounts, tuple[WordResult, ...]]:
+    """Sorts the final typed characters into the Monkeytype classes, word by word."""
+    all_correct = correct_word = incorrect = extra = missed = spaces = correct_spaces = 0
+    results: list[WordResult] = []
+    inputs = typed.split(" ")
+    submitted = len(inputs) - 1  # every input but the last was followed by a space
+    for index, got in enumerate(inputs):
+        if index == submitted and not got:  # nothing typed of the current word
+            break
+        expected = words[index]
+        if got == expected:
+            all_correct += len(got)
+            correct_word += len(got)
+            if index < submitted:
+                spaces += 1
+                correct_spaces += 1
+            results.append(WordResult(expected, got, WordStatus.CORRECT))
+            continue
+        right = sum(1 for a, b in zip(got, expected, strict=False) if a == b)
+        wrong = min(len(got), len(expected)) - right
+        beyond = max(len(got) - len(expected), 0)
+        short = max(len(expected) - len(got), 0)
+        all_correct += right
+        incorrect += wrong
+        extra += beyond
+        status = WordStatus.INCORRECT
+        if index < submitted:
+            spaces += 1
+            missed += short
+        else:
+            if wrong == 0 and beyond == 0:
+                status = WordStatus.PARTIAL
+                if timed:  # the timer stopped the word: credit what was typed
+                    correct_word += right
+            if not timed:  # the candidate stopped: the rest of the word is missed
+                missed += short
+        results.append(WordResult(expected, got, status))
+    counts = CharCounts(
+        all_correct=all_correct,
+        correct_word=correct_word,
+        incorrect=incorrect,
+        extra=extra,
+        missed=missed,
+        spaces=spaces,
+        correct_spaces=correct_spaces,
+    )
+    return counts, tuple(results)
+
+
+def _raw_per_second(per_second: list[int], elapsed: float) -> tuple[float, ...]:
+    """Raw WPM in each second of the test, from the character keystrokes typed in it.
+
+    Every second up to the end counts, idle ones included. A final partial second of at
+    least MIN_PARTIAL_SECOND_S is scaled to a whole second; a shorter one is folded into
+    the second before it (elapsed is at least MIN_ELAPSED_S, so there is one).
+    """
+    whole = int(elapsed)
+    tail = elapsed - whole
+    if tail >= MIN_PARTIAL_SECOND_S:
+        spans = [1.0] * whole + [tail]
+    else:
+        spans = [1.0] * (whole - 1) + [1.0 + tail]
+    buckets = len(spans)
+    counts = per_second[:buckets] + [0] * (buckets - len(per_second))
+    counts[-1] += sum(per_second[buckets:])  # keystrokes at the very end, t == elapsed
+    return tuple(
+        count * 60 / CHARS_PER_WORD / span for count, span in zip(counts, spans, strict=True)
+    )
+
+
+def _consistency(speeds: tuple[float, ...]) -> float:
+    """Monkeytype's consistency of the per-second raw speed, 0 to 100 (0 with no typing)."""
+    mean = sum(speeds) / len(speeds)
+    if mean == 0:
+        return 0.0
+    deviation = math.sqrt(sum((speed - mean) ** 2 for speed in speeds) / len(speeds))
+    c = deviation / mean
+    return min(max(100 * (1 - math.tanh(c + c**3 / 3 + c**5 / 5)), 0.0), 100.0)

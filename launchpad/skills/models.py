@@ -1,0 +1,127 @@
+"""Skills lab: practice tests employers give, with every attempt stored and explained.
+
+Content (typing passages, thresholds) is loaded from `launchpad/content/skills/*.yaml` by
+`launchpad load-content`. An attempt keeps its raw input (the keystroke log), the scores and
+the version of the scoring rules, so an old result stays explainable after the rules change.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def _empty_list() -> list[object]:
+    return []
+
+
+class TypingPassage(models.Model):
+    class Kind(models.TextChoices):
+        CALL_NOTES = "call-notes", _("Call notes")
+        CHAT_REPLY = "chat-reply", _("Chat replies")
+        EMAIL = "email", _("E-mails")
+        ADDRESSES_ORDERS = "addresses-orders", _("Addresses and order numbers")
+        PROSE = "prose", _("Plain prose")
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy", _("Easy")
+        MEDIUM = "medium", _("Medium")
+        HARD = "hard", _("Hard")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=150)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    difficulty = models.CharField(max_length=8, choices=Difficulty.choices)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["kind", "difficulty", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SkillThreshold(models.Model):
+    """A cut-off a result is held against, with where the figure comes from."""
+
+    class Test(models.TextChoices):
+        TYPING = "typing", _("Typing")
+        DATA_ENTRY = "data-entry", _("Data entry")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    test = models.CharField(max_length=16, choices=Test.choices)
+    track = models.ForeignKey("careers.Track", on_delete=models.CASCADE, related_name="thresholds")
+    label = models.CharField(max_length=150)
+    min_wpm = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    min_accuracy = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    min_kph = models.PositiveIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    sources = models.JSONField(default=_empty_list, blank=True)
+
+    class Meta:
+        ordering = ["test", "track__order", "slug"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class TypingAttempt(models.Model):
+    """One sitting of the typing test, from the moment the server hands out the text."""
+
+    class Mode(models.TextChoices):
+        TIMED = "timed", _("Timed")
+        TEXT = "text", _("Fixed text")
+
+    class Status(models.TextChoices):
+        STARTED = "started", _("Started")
+        SCORED = "scored", _("Scored")
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="typing_attempts"
+    )
+    passage = models.ForeignKey(
+        TypingPassage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The exact text shown, kept even if the passage is edited or removed later.
+    text = models.TextField()
+    is_drill = models.BooleanField(default=False)
+    mode = models.CharField(max_length=8, choices=Mode.choices)
+    duration_s = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    log = models.JSONField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
+    rules_version = models.CharField(max_length=16, blank=True)
+    wpm = models.FloatField(null=True, blank=True)
+    raw_wpm = models.FloatField(null=True, blank=True)
+    accuracy = models.FloatField(null=True, blank=True)
+    consistency = models.FloatField(null=True, blank=True)
+    kph = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["user", "status", "-submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mode="text") | Q(duration_s__gt=0),
+                name="typing_timed_attempt_has_duration",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
+                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
+                name="typing_attempt_scored_iff_submitted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Typing attempt {self.pk} by {self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("skills:typing_attempt", args=[self.pk])
+
+    @property
+    def is_scored(self) -> bool:
+        return self.status == self.Status.SCORED

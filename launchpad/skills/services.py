@@ -1,0 +1,169 @@
+"""Every write of the skills lab: starting, submitting and drilling typing attempts.
+
+The browser only records keystrokes; the server scores the log with `launchpad.core.typing`
+and keeps the log, the scores and the rules version together.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from launchpad.accounts.models import User
+from launchpad.core.typing import TypingLogError, parse_log, score_typing
+from launchpad.skills.exceptions import (
+    AttemptAlreadySubmittedError,
+    InvalidLogError,
+    NoPassagesError,
+    NothingToDrillError,
+)
+from launchpad.skills.models import TypingAttempt, TypingPassage
+
+TIMED_DURATIONS = (30, 60, 120, 300)
+# A fixed-text attempt may run this long; keystrokes after it are scored as at the limit.
+MAX_TEXT_MODE_SECONDS = 600
+# Enough text that nobody runs out in a timed test: 150 WPM is 12.5 characters a second,
+# well above the fastest BPO cut-off; capped by the scorer's maximum text length.
+CHARS_PER_SECOND_NEEDED = 12.5
+MAX_TEST_CHARS = 5000
+# The keystroke log may not cover more time than passed on the server since the text was
+# handed out; this much slack absorbs clock and network jitter.
+CLOCK_SLACK_S = 2.0
+DRILL_REPEATS = 3
+DRILL_MAX_WORDS = 45
+
+
+def typing_attempt_start(
+    *,
+    user: User,
+    mode: str,
+    duration_s: int | None,
+    kind: str = "",
+    difficulty: str = "",
+    rng: random.Random,
+    now: datetime.datetime,
+) -> TypingAttempt:
+    """Hands out a text for a new attempt and records when it was handed out.
+
+    Timed tests join random passages (of the chosen kind and difficulty, when given) until
+    nobody could run out of text; fixed-text tests use one passage.
+    """
+    if mode not in TypingAttempt.Mode.values:
+        raise InvalidLogError(_("Choose a timed test or a fixed text."))
+    if mode == TypingAttempt.Mode.TIMED and duration_s not in TIMED_DURATIONS:
+        raise InvalidLogError(_("Choose a test length of 30 seconds, 1, 2 or 5 minutes."))
+    passages = TypingPassage.objects.all()
+    if kind:
+        passages = passages.filter(kind=kind)
+    if difficulty:
+        passages = passages.filter(difficulty=difficulty)
+    pool = list(passages.order_by("slug"))
+    if not pool:
+        raise NoPassagesError(
+            _("There are no passages of that kind yet. Choose another kind or difficulty.")
+        )
+    rng.shuffle(pool)
+    if mode == TypingAttempt.Mode.TEXT:
+        chosen = [pool[0]]
+        text = pool[0].text
+    else:
+        assert duration_s is not None
+        needed = min(MAX_TEST_CHARS, int(duration_s * CHARS_PER_SECOND_NEEDED))
+        chosen, parts, length = [], [], 0
+        while length < needed:
+            passage = pool[len(chosen) % len(pool)]
+            chosen.append(passage)
+            parts.append(passage.text)
+            length += len(passage.text) + 1
+        text = " ".join(parts)
+        if len(text) > MAX_TEST_CHARS:
+            text = text[:MAX_TEST_CHARS].rsplit(" ", 1)[0]
+    return TypingAttempt.objects.create(
+        user=user,
+        passage=chosen[0],
+        text=text,
+        mode=mode,
+        duration_s=duration_s if mode == TypingAttempt.Mode.TIMED else None,
+        started_at=now,
+    )
+
+
+def typing_drill_start(
+    *, user: User, source: TypingAttempt, rng: random.Random, now: datetime.datetime
+) -> TypingAttempt:
+    """Starts a fixed-text drill made of the words `source` got wrong, each a few times."""
+    words = [
+        str(entry["word"])
+        for entry in (source.result or {}).get("mistyped_words") or []
+        if isinstance(entry, dict) and entry.get("word")
+    ]
+    if not words:
+        raise NothingToDrillError(_("This attempt has no mistyped words to practise. Well done!"))
+    drill = [word for word in words for _ in range(DRILL_REPEATS)][:DRILL_MAX_WORDS]
+    rng.shuffle(drill)
+    return TypingAttempt.objects.create(
+        user=user, text=" ".join(drill), mode=TypingAttempt.Mode.TEXT, is_drill=True,
+        started_at=now,
+    )  # fmt: skip
+
+
+def typing_attempt_submit(
+    *, attempt: TypingAttempt, events: Any, now: datetime.datetime
+) -> TypingAttempt:
+    """Scores the keystroke `events` of `attempt` and stores log, scores and rules version.
+
+    The text, mode and duration come from the attempt, never from the browser. Keystrokes
+    after the time limit are dropped (the answer counts as submitted at the limit). Raises
+    AttemptAlreadySubmittedError for a second submission and InvalidLogError for a malformed
+    or impossible log; either way nothing changes.
+    """
+    with transaction.atomic():
+        locked = TypingAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_scored:
+            raise AttemptAlreadySubmittedError(
+                _("This attempt was already submitted; start a new one to try again.")
+            )
+        limit = float(locked.duration_s or MAX_TEXT_MODE_SECONDS)
+        if not isinstance(events, list):
+            raise InvalidLogError(_("The keystroke log must be a list of events."))
+        kept = [e for e in events if not (isinstance(e, Mapping) and _after(e.get("t"), limit))]
+        log_data: dict[str, Any] = {"text": locked.text, "mode": locked.mode, "events": kept}
+        if locked.mode == TypingAttempt.Mode.TIMED:
+            log_data["duration_s"] = float(limit)
+        try:
+            log = parse_log(log_data)
+        except TypingLogError as error:
+            raise InvalidLogError(str(error)) from error
+        elapsed = (now - locked.started_at).total_seconds()
+        last = log.events[-1].t if log.events else 0.0
+        if last > elapsed + CLOCK_SLACK_S:
+            raise InvalidLogError(
+                _(
+                    "The keystrokes span %(log).1f seconds, but only %(wall).1f seconds passed "
+                    "since the test started."
+                )
+                % {"log": last, "wall": elapsed}
+            )
+        score = score_typing(log)
+        result = score.to_dict()
+        locked.log = log_data
+        locked.result = result
+        locked.rules_version = str(result["rules_version"])
+        locked.status = TypingAttempt.Status.SCORED
+        locked.submitted_at = now
+        locked.wpm = score.wpm
+        locked.raw_wpm = score.raw_wpm
+        locked.accuracy = score.accuracy
+        locked.consistency = score.consistency
+        locked.kph = score.kph
+        locked.save()
+    return locked
+
+
+def _after(t: object, limit: float) -> bool:
+    return isinstance(t, int | float) and not isinstance(t, bool) and t > limit

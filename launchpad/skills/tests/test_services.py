@@ -1,0 +1,156 @@
+"""Starting, submitting and drilling typing attempts: rules the server enforces."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+import pytest
+from django.utils import timezone
+
+from launchpad.skills import services
+from launchpad.skills.exceptions import (
+    AttemptAlreadySubmittedError,
+    InvalidLogError,
+    NoPassagesError,
+    NothingToDrillError,
+)
+from launchpad.skills.models import TypingAttempt
+from launchpad.skills.tests.conftest import TEXT, keystrokes
+
+
+def start(user, *, mode="text", duration=None, now=None, **filters):
+    return services.typing_attempt_start(
+        user=user, mode=mode, duration_s=duration, rng=random.Random(1),
+        now=now or timezone.now() - datetime.timedelta(minutes=10), **filters,
+    )  # fmt: skip
+
+
+def test_a_fixed_text_attempt_uses_one_passage_and_keeps_its_text(alice, passages):
+    attempt = start(alice, kind="prose")
+
+    assert attempt.text == TEXT
+    assert attempt.mode == "text" and attempt.duration_s is None
+    assert attempt.status == "started"
+
+
+def test_a_timed_attempt_has_enough_text_that_nobody_runs_out(alice, passages):
+    attempt = start(alice, mode="timed", duration=60)
+
+    assert len(attempt.text) >= 60 * services.CHARS_PER_SECOND_NEEDED
+    assert "  " not in attempt.text
+
+
+def test_a_five_minute_test_stays_within_the_scorers_limit(alice, passages):
+    attempt = start(alice, mode="timed", duration=300)
+
+    assert 300 * services.CHARS_PER_SECOND_NEEDED <= len(attempt.text) <= services.MAX_TEST_CHARS
+
+
+@pytest.mark.parametrize(
+    ("mode", "duration", "filters"),
+    [("timed", 45, {}), ("sprint", None, {}), ("text", None, {"kind": "email"})],
+)
+def test_bad_start_choices_are_refused_and_create_nothing(alice, passages, mode, duration, filters):
+    with pytest.raises((InvalidLogError, NoPassagesError)):
+        start(alice, mode=mode, duration=duration, **filters)
+    assert not TypingAttempt.objects.exists()
+
+
+def test_submitting_scores_the_log_and_stores_it_with_the_rules_version(alice, passages):
+    attempt = start(alice, kind="prose")
+
+    scored = services.typing_attempt_submit(
+        attempt=attempt, events=keystrokes(TEXT), now=timezone.now()
+    )
+
+    assert scored.status == "scored" and scored.submitted_at is not None
+    assert scored.accuracy == 100
+    assert scored.wpm == pytest.approx(scored.result["wpm"], abs=0.01)
+    assert scored.rules_version == scored.result["rules_version"]
+    assert scored.log["text"] == TEXT and len(scored.log["events"]) == len(TEXT)
+
+
+def test_the_text_comes_from_the_attempt_not_from_the_browser(alice, passages):
+    attempt = start(alice, kind="prose")
+    forged = [{"t": 0.1, "key": "x"}]
+
+    scored = services.typing_attempt_submit(attempt=attempt, events=forged, now=timezone.now())
+
+    assert scored.log["text"] == TEXT
+    assert scored.accuracy == 0
+
+
+def test_a_second_submission_is_refused_and_changes_nothing(alice, passages):
+    attempt = start(alice, kind="prose")
+    services.typing_attempt_submit(attempt=attempt, events=keystrokes(TEXT), now=timezone.now())
+
+    with pytest.raises(AttemptAlreadySubmittedError):
+        services.typing_attempt_submit(
+            attempt=attempt, events=[{"t": 0.1, "key": "x"}], now=timezone.now()
+        )
+    attempt.refresh_from_db()
+    assert attempt.accuracy == 100
+
+
+def test_keystrokes_after_the_time_limit_count_as_submitted_at_the_limit(alice, passages):
+    attempt = start(alice, mode="timed", duration=30)
+    events = keystrokes(attempt.text[:200], gap=0.25)  # 50 seconds of typing
+
+    scored = services.typing_attempt_submit(attempt=attempt, events=events, now=timezone.now())
+
+    assert all(event["t"] <= 30 for event in scored.log["events"])
+    assert scored.result["elapsed_s"] == 30
+
+
+def test_a_log_longer_than_the_time_that_passed_is_impossible(alice, passages):
+    attempt = start(alice, kind="prose", now=timezone.now())
+
+    with pytest.raises(InvalidLogError, match="only"):
+        services.typing_attempt_submit(
+            attempt=attempt, events=keystrokes(TEXT, gap=1.0), now=timezone.now()
+        )
+    attempt.refresh_from_db()
+    assert attempt.status == "started"
+
+
+@pytest.mark.parametrize(
+    "events",
+    ["not a list", [{"t": "soon", "key": "a"}], [{"t": 1.0, "key": "a"}, {"t": 0.5, "key": "b"}],
+     [{"t": 0.1, "key": "Enter"}]],
+)  # fmt: skip
+def test_a_malformed_log_is_refused_with_a_message_and_changes_nothing(alice, passages, events):
+    attempt = start(alice, kind="prose")
+
+    with pytest.raises(InvalidLogError) as caught:
+        services.typing_attempt_submit(attempt=attempt, events=events, now=timezone.now())
+    assert str(caught.value)
+    attempt.refresh_from_db()
+    assert attempt.status == "started" and attempt.log is None
+
+
+def test_a_drill_repeats_the_mistyped_words(alice, passages):
+    attempt = start(alice, kind="prose")
+    typo = TEXT.replace("quick", "quack").replace("lazy", "lazz")
+    scored = services.typing_attempt_submit(
+        attempt=attempt, events=keystrokes(typo), now=timezone.now()
+    )
+
+    drill = services.typing_drill_start(
+        user=alice, source=scored, rng=random.Random(2), now=timezone.now()
+    )
+
+    assert drill.is_drill and drill.mode == "text"
+    assert sorted(drill.text.split()) == sorted(["quick"] * 3 + ["lazy"] * 3)
+
+
+def test_a_perfect_attempt_has_nothing_to_drill(alice, passages):
+    attempt = start(alice, kind="prose")
+    scored = services.typing_attempt_submit(
+        attempt=attempt, events=keystrokes(TEXT), now=timezone.now()
+    )
+
+    with pytest.raises(NothingToDrillError):
+        services.typing_drill_start(
+            user=alice, source=scored, rng=random.Random(), now=timezone.now()
+        )

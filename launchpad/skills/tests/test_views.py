@@ -1,0 +1,179 @@
+"""Skills lab pages and API: the test page, JSON submission, results, privacy."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from launchpad.skills import services
+from launchpad.skills.models import TypingAttempt
+from launchpad.skills.tests.conftest import TEXT, keystrokes
+
+
+@pytest.fixture
+def attempt(alice, passages, long_ago):
+    return services.typing_attempt_start(
+        user=alice, mode="text", duration_s=None, kind="prose", rng=random.Random(1),
+        now=long_ago,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def scored(attempt, thresholds):
+    typo = TEXT.replace("lazy", "lazz")
+    return services.typing_attempt_submit(
+        attempt=attempt, events=keystrokes(typo), now=timezone.now()
+    )
+
+
+def submit(client, attempt, body, content_type="application/json"):
+    return client.post(
+        reverse("skills:typing_submit", args=[attempt.pk]),
+        body if isinstance(body, str | bytes) else json.dumps(body),
+        content_type=content_type,
+    )
+
+
+def test_the_lab_and_the_start_page_need_an_account(client, db):
+    for name in ("skills:lab", "skills:typing_start", "skills:typing_history"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_starting_a_test_hands_out_a_text_and_opens_the_test_page(alice_client, passages):
+    response = alice_client.post(
+        reverse("skills:typing_start"), {"length": "60", "kind": "", "difficulty": ""}
+    )
+    attempt = TypingAttempt.objects.get()
+    assert response["Location"] == attempt.get_absolute_url()
+
+    page = alice_client.get(attempt.get_absolute_url()).content.decode()
+    assert 'id="typing-config"' in page and "typing-test.js" in page
+    assert attempt.text[:30] in page
+
+
+def test_a_bad_start_choice_shows_a_message_and_creates_nothing(alice_client, passages):
+    response = alice_client.post(reverse("skills:typing_start"), {"length": "45"})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    response = alice_client.post(reverse("skills:typing_start"), {"length": "60", "kind": "email"})
+    assert "no passages of that kind" in response.content.decode()
+    assert not TypingAttempt.objects.exists()
+
+
+def test_submitting_the_log_scores_it_and_the_result_page_explains_it(alice_client, attempt,
+                                                                      thresholds):  # fmt: skip
+    response = submit(alice_client, attempt, {"events": keystrokes(TEXT)})
+
+    assert response.status_code == 200
+    assert response.json()["url"] == attempt.get_absolute_url()
+    page = alice_client.get(attempt.get_absolute_url()).content.decode()
+    assert 'id="result-wpm"' in page and "100.0%" in page
+    assert "International voice" in page and "Meets it" in page
+    assert "How these numbers are worked out" in page
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [("not json", "not valid JSON"), ({"keys": []}, "events list"), ([1, 2], "events list"),
+     ({"events": "abc"}, "list")],
+)  # fmt: skip
+def test_a_bad_submission_gets_a_400_with_a_message_and_changes_nothing(
+    alice_client, attempt, body, message
+):
+    response = submit(alice_client, attempt, body)
+
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    attempt.refresh_from_db()
+    assert attempt.status == "started"
+
+
+def test_a_second_submission_gets_a_409_pointing_at_the_result(alice_client, scored):
+    response = submit(alice_client, scored, {"events": keystrokes(TEXT)})
+
+    assert response.status_code == 409
+    assert response.json()["url"] == scored.get_absolute_url()
+
+
+def test_submit_is_post_only(alice_client, attempt):
+    response = alice_client.get(reverse("skills:typing_submit", args=[attempt.pk]))
+    assert response.status_code == 405
+
+
+def test_an_outsider_gets_404_for_every_page_of_someone_elses_attempt(eve_client, scored):
+    for name in ("skills:typing_attempt", "skills:typing_drill", "skills:typing_submit"):
+        url = reverse(name, args=[scored.pk])
+        response = eve_client.post(url) if name != "skills:typing_attempt" else eve_client.get(url)
+        assert response.status_code == 404, name
+    assert TypingAttempt.objects.filter(user__email="eve@example.com").count() == 0
+
+
+def test_the_drill_button_starts_a_drill_of_the_mistyped_words(alice_client, scored):
+    response = alice_client.post(reverse("skills:typing_drill", args=[scored.pk]))
+
+    drill = TypingAttempt.objects.get(is_drill=True)
+    assert response["Location"] == drill.get_absolute_url()
+    assert set(drill.text.split()) == {"lazy"}
+
+
+def test_history_shows_charts_and_stays_within_a_few_queries(
+    alice_client, alice, passages, thresholds, django_assert_max_num_queries, long_ago
+):
+    for _ in range(6):
+        attempt = services.typing_attempt_start(
+            user=alice, mode="text", duration_s=None, kind="prose", rng=random.Random(),
+            now=long_ago,
+        )  # fmt: skip
+        services.typing_attempt_submit(attempt=attempt, events=keystrokes(TEXT), now=timezone.now())
+    with django_assert_max_num_queries(4):
+        response = alice_client.get(reverse("skills:typing_history"))
+    page = response.content.decode()
+    assert page.count("<polyline") == 2
+    assert page.count(reverse("skills:typing_attempt", args=[attempt.pk])) == 1
+
+
+def test_the_api_starts_submits_and_reads_an_attempt(alice_client, passages):
+    started = alice_client.post(
+        "/api/skills/typing/attempts", {"mode": "text", "kind": "prose"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert started.status_code == 201
+    attempt = TypingAttempt.objects.get(pk=started.json()["id"])
+    attempt.started_at = attempt.started_at.replace(year=attempt.started_at.year - 1)
+    attempt.save(update_fields=["started_at"])
+
+    done = alice_client.post(
+        f"/api/skills/typing/attempts/{attempt.pk}/submit", {"events": keystrokes(TEXT)},
+        content_type="application/json",
+    )  # fmt: skip
+    assert done.status_code == 200 and done.json()["accuracy"] == 100
+    again = alice_client.post(
+        f"/api/skills/typing/attempts/{attempt.pk}/submit", {"events": []},
+        content_type="application/json",
+    )  # fmt: skip
+    assert again.status_code == 409
+    assert len(alice_client.get("/api/skills/typing/attempts").json()) == 1
+
+
+def test_the_api_hides_other_peoples_attempts(eve_client, scored):
+    assert eve_client.get(f"/api/skills/typing/attempts/{scored.pk}").status_code == 404
+    assert eve_client.get("/api/skills/typing/attempts").json() == []
+
+
+def test_the_api_scores_a_log_without_storing_it(alice_client, db):
+    log = {"text": "hello world", "mode": "text", "events": keystrokes("hello world")}
+
+    response = alice_client.post("/api/skills/typing/score", log, content_type="application/json")
+
+    assert response.status_code == 200 and response.json()["accuracy"] == 100
+    bad = alice_client.post(
+        "/api/skills/typing/score", {"text": "", "mode": "text", "events": []},
+        content_type="application/json",
+    )  # fmt: skip
+    assert bad.status_code == 422
+    assert not TypingAttempt.objects.exists()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from launchpad.skills import views
+
+app_name = "skills"
+urlpatterns = [
+    path("", views.lab, name="lab"),
+    path("typing/", views.typing_start, name="typing_start"),
+    path("typing/history/", views.typing_history, name="typing_history"),
+    path("typing/<int:attempt_id>/", views.typing_attempt, name="typing_attempt"),
+    path("typing/<int:attempt_id>/submit/", views.typing_submit, name="typing_submit"),
+    path("typing/<int:attempt_id>/drill/", views.typing_drill, name="typing_drill"),
+]

@@ -1,0 +1,157 @@
+"""Skills lab pages. Views load through permission-scoped selectors and write through
+services; the typing test page carries the one page script that records keystrokes."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from launchpad.common.requests import signed_in_user
+from launchpad.core.charts import LineChart, line_chart
+from launchpad.skills import selectors, services
+from launchpad.skills.exceptions import (
+    AttemptAlreadySubmittedError,
+    InvalidLogError,
+    NoPassagesError,
+    NothingToDrillError,
+)
+from launchpad.skills.forms import TypingStartForm
+
+# Passage choice only needs to vary between sittings, not to be unpredictable.
+_rng = random.Random()
+MAX_SUBMIT_BYTES = 512 * 1024
+
+
+def _chart(values: list[float]) -> LineChart | None:
+    # Drawn at about phone width so labels stay readable; the figure is capped at 40rem wide.
+    return line_chart(values, width=360, height=180) if values else None
+
+
+@login_required
+@require_GET
+def lab(request: HttpRequest) -> HttpResponse:
+    """The skills lab hub: what can be practised, and how the candidate is doing."""
+    attempts = list(
+        selectors.scored_typing_attempts(signed_in_user(request))[: selectors.HISTORY_LIMIT]
+    )
+    return render(
+        request,
+        "skills/lab.html",
+        {"progress": selectors.typing_progress(attempts), "recent": attempts[:5]},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def typing_start(request: HttpRequest) -> HttpResponse:
+    form = TypingStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        mode, duration = form.mode_and_duration()
+        try:
+            attempt = services.typing_attempt_start(
+                user=signed_in_user(request),
+                mode=mode,
+                duration_s=duration,
+                kind=form.cleaned_data["kind"],
+                difficulty=form.cleaned_data["difficulty"],
+                rng=_rng,
+                now=timezone.now(),
+            )
+        except NoPassagesError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect(attempt)
+    return render(request, "skills/typing_start.html", {"form": form})
+
+
+@login_required
+@require_GET
+def typing_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The test itself while it is open; its result once scored."""
+    attempt = selectors.typing_attempt_for(request.user, attempt_id)
+    if not attempt.is_scored:
+        config = {
+            "mode": attempt.mode,
+            "duration": attempt.duration_s,
+            "text": attempt.text,
+            "submitUrl": reverse("skills:typing_submit", args=[attempt.pk]),
+        }
+        return render(request, "skills/typing_test.html", {"attempt": attempt, "config": config})
+    result = attempt.result or {}
+    per_second = [float(v) for v in result.get("raw_per_second") or []]
+    return render(
+        request,
+        "skills/typing_result.html",
+        {
+            "attempt": attempt,
+            "result": result,
+            "chart": _chart(per_second),
+            "checks": selectors.typing_threshold_checks(attempt),
+        },
+    )
+
+
+@login_required
+@require_POST
+def typing_submit(request: HttpRequest, attempt_id: int) -> JsonResponse:
+    """Receives the keystroke log as JSON ({"events": [...]}) and answers with JSON."""
+    attempt = selectors.typing_attempt_for(request.user, attempt_id)
+    if len(request.body) > MAX_SUBMIT_BYTES:
+        return JsonResponse({"error": _("The keystroke log is too large.")}, status=400)
+    try:
+        payload = json.loads(request.body or b"null")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return JsonResponse({"error": _("The keystroke log is not valid JSON.")}, status=400)
+    if not isinstance(payload, dict) or "events" not in payload:
+        return JsonResponse({"error": _("Send an object with an events list.")}, status=400)
+    try:
+        services.typing_attempt_submit(
+            attempt=attempt, events=payload["events"], now=timezone.now()
+        )
+    except AttemptAlreadySubmittedError as error:
+        return JsonResponse({"error": str(error), "url": attempt.get_absolute_url()}, status=409)
+    except InvalidLogError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse({"url": attempt.get_absolute_url()})
+
+
+@login_required
+@require_POST
+def typing_drill(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    source = selectors.typing_attempt_for(request.user, attempt_id)
+    try:
+        drill = services.typing_drill_start(
+            user=signed_in_user(request), source=source, rng=_rng, now=timezone.now()
+        )
+    except NothingToDrillError as error:
+        messages.info(request, str(error))
+        return redirect(source)
+    return redirect(drill)
+
+
+@login_required
+@require_GET
+def typing_history(request: HttpRequest) -> HttpResponse:
+    attempts = list(
+        selectors.scored_typing_attempts(signed_in_user(request))[: selectors.HISTORY_LIMIT]
+    )
+    oldest_first = list(reversed(attempts))
+    return render(
+        request,
+        "skills/typing_history.html",
+        {
+            "attempts": attempts,
+            "progress": selectors.typing_progress(attempts),
+            "wpm_chart": _chart([a.wpm or 0.0 for a in oldest_first]),
+            "accuracy_chart": _chart([a.accuracy or 0.0 for a in oldest_first]),
+        },
+    )

@@ -1,0 +1,80 @@
+"""`launchpad typing-score`: scores a typing-test keystroke log, without a database.
+
+    launchpad typing-score LOG.json
+    launchpad typing-score -          (reads the log from standard input)
+
+Prints one JSON object: the score with its figures (wpm, raw_wpm, accuracy, consistency,
+kph), character classes, per-second raw speed, mistyped words and keys, and the version of
+the scoring rules. The log format is described in launchpad/core/typing.py and the README.
+
+Exit codes: 0 scored, 2 the log cannot be read, is not JSON, or is malformed or impossible
+(the message on standard error says what is wrong).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from launchpad.core.typing import TypingLogError, parse_log, score_typing
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="launchpad typing-score",
+        description="Score a typing-test keystroke log and print the result as JSON.",
+    )
+    parser.add_argument("log", metavar="LOG.json", help="the keystroke log, or - for stdin")
+    return parser
+
+
+def typing_score_command(
+    argv: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Runs `launchpad typing-score ...`; returns the exit code."""
+    stdin = sys.stdin if stdin is None else stdin
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    try:
+        args = _parser().parse_args(list(argv))
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    name: str = args.log
+    source = "standard input" if name == "-" else name
+    try:
+        if name == "-":
+            raw = stdin.read()
+        else:
+            with open(name, encoding="utf-8") as handle:
+                raw = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error: cannot read {source}: {_reason(error)}", file=err)
+        return EXIT_USAGE
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as error:
+        reason = "it is nested too deeply" if isinstance(error, RecursionError) else error
+        print(f"error: {source} is not valid JSON: {reason}", file=err)
+        return EXIT_USAGE
+    try:
+        score = score_typing(parse_log(data))
+    except TypingLogError as error:
+        print(f"error: {error}", file=err)
+        return EXIT_USAGE
+    print(json.dumps(score.to_dict(), indent=2, ensure_ascii=False), file=out)
+    return EXIT_OK
+
+
+def _reason(error: OSError | UnicodeDecodeError) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return error.strerror or str(error)

@@ -74,6 +74,8 @@ test: install lint types test-fast test-postgres test-e2e
 
 bench: install
 	$(BIN)/python bench/pages.py --write docs/benchmarks.md
+	$(BIN)/python bench/scoring.py --write docs/benchmarks.md
+	$(BIN)/python bench/submit.py --write docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

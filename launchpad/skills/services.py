@@ -131,7 +131,11 @@ def typing_attempt_submit(
         limit = float(locked.duration_s or MAX_TEXT_MODE_SECONDS)
         if not isinstance(events, list):
             raise InvalidLogError(_("The keystroke log must be a list of events."))
-        kept = [e for e in events if not (isinstance(e, Mapping) and _after(e.get("t"), limit))]
+        # Events come in time order (the scorer rejects any that do not), so keystrokes past
+        # the limit are all at the end.
+        kept = list(events)
+        while kept and isinstance(kept[-1], Mapping) and _after(kept[-1].get("t"), limit):
+            kept.pop()
         log_data: dict[str, Any] = {"text": locked.text, "mode": locked.mode, "events": kept}
         if locked.mode == TypingAttempt.Mode.TIMED:
             log_data["duration_s"] = float(limit)

@@ -154,3 +154,27 @@ def test_a_perfect_attempt_has_nothing_to_drill(alice, passages):
         services.typing_drill_start(
             user=alice, source=scored, rng=random.Random(), now=timezone.now()
         )
+
+
+def test_export_holds_my_typing_attempts_with_their_logs_and_not_anyone_elses(alice, eve, passages):
+    from launchpad.accounts.services import account_export
+
+    mine = start(alice, kind="prose")
+    services.typing_attempt_submit(attempt=mine, events=keystrokes(TEXT), now=timezone.now())
+    start(eve, kind="prose")
+
+    exported = account_export(user=alice)["typing_attempts"]
+
+    assert len(exported) == 1
+    assert exported[0]["log"]["events"][0] == {"t": 0.0, "key": "t"}
+    assert exported[0]["result"]["accuracy"] == 100
+    assert account_export(user=eve)["typing_attempts"][0]["status"] == "started"
+
+
+def test_deleting_the_account_removes_its_typing_attempts(alice, passages):
+    from launchpad.accounts.services import account_delete
+
+    start(alice, kind="prose")
+    account_delete(user=alice)
+
+    assert not TypingAttempt.objects.exists()

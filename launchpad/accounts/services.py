@@ -268,6 +268,26 @@ def _typing_attempts_data(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _data_entry_attempts_data(user: User) -> list[dict[str, Any]]:
+    """Every data-entry attempt with the records shown, what was keyed and the score."""
+    from launchpad.skills.models import DataEntryAttempt
+
+    return [
+        {
+            "mode": attempt.mode,
+            "status": attempt.status,
+            "records": attempt.records,
+            "time_limit_s": attempt.time_limit_s,
+            "started_at": _iso(attempt.started_at),
+            "submitted_at": _iso(attempt.submitted_at),
+            "entered": attempt.entered,
+            "rules_version": attempt.rules_version,
+            "result": attempt.result,
+        }
+        for attempt in DataEntryAttempt.objects.filter(user=user).order_by("started_at", "id")
+    ]
+
+
 def _goals_data(user: User) -> list[dict[str, Any]]:
     # Imported here: the goals app depends on accounts, not the other way round.
     from launchpad.goals.models import Goal
@@ -353,6 +373,7 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         "languages": languages,
         "goals": _goals_data(user),
         "typing_attempts": _typing_attempts_data(user),
+        "data_entry_attempts": _data_entry_attempts_data(user),
         "api_tokens": tokens,
     }
 

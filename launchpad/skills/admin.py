@@ -1,6 +1,11 @@
 from django.contrib import admin
 
-from launchpad.skills.models import SkillThreshold, TypingAttempt, TypingPassage
+from launchpad.skills.models import (
+    DataEntryAttempt,
+    SkillThreshold,
+    TypingAttempt,
+    TypingPassage,
+)
 
 
 @admin.register(TypingPassage)
@@ -25,6 +30,22 @@ class TypingAttemptAdmin(admin.ModelAdmin[TypingAttempt]):
     list_filter = ("status", "mode", "is_drill")
     search_fields = ("user__email",)
     readonly_fields = [f.name for f in TypingAttempt._meta.fields]
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(DataEntryAttempt)
+class DataEntryAttemptAdmin(admin.ModelAdmin[DataEntryAttempt]):
+    """Read-only, like typing attempts."""
+
+    list_display = ("user", "mode", "status", "kph", "field_accuracy", "submitted_at")
+    list_filter = ("status", "mode")
+    search_fields = ("user__email",)
+    readonly_fields = [f.name for f in DataEntryAttempt._meta.fields]
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from launchpad.skills.models import TypingPassage
+from launchpad.skills.models import DataEntryAttempt, TypingPassage
 
 LENGTH_CHOICES = [
     ("30", _("30 seconds")),
@@ -41,3 +41,17 @@ class TypingStartForm(forms.Form):
         if length == "text":
             return "text", None
         return "timed", int(length)
+
+
+class DataEntryStartForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("What to key in"),
+        choices=DataEntryAttempt.Mode.choices,
+        initial=DataEntryAttempt.Mode.RECORDS,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Customer records: names, mobiles, addresses, amounts and dates. 10-key: numbers "
+            "only, as on a numeric keypad."
+        ),
+        error_messages={"required": _("Choose records or 10-key numbers.")},
+    )

@@ -125,3 +125,52 @@ class TypingAttempt(models.Model):
     @property
     def is_scored(self) -> bool:
         return self.status == self.Status.SCORED
+
+
+class DataEntryAttempt(models.Model):
+    """One sitting of the data-entry test: the records shown, what was keyed, the score."""
+
+    class Mode(models.TextChoices):
+        RECORDS = "records", _("Customer records")
+        TEN_KEY = "ten-key", _("10-key numbers")
+
+    class Status(models.TextChoices):
+        STARTED = "started", _("Started")
+        SCORED = "scored", _("Scored")
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="data_entry_attempts"
+    )
+    mode = models.CharField(max_length=8, choices=Mode.choices)
+    seed = models.PositiveBigIntegerField()
+    # The exact records shown (they can be regenerated from the seed, but are kept anyway).
+    records = models.JSONField()
+    time_limit_s = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    entered = models.JSONField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
+    rules_version = models.CharField(max_length=16, blank=True)
+    kph = models.FloatField(null=True, blank=True)
+    field_accuracy = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
+                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
+                name="data_entry_attempt_scored_iff_submitted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Data-entry attempt {self.pk} by {self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("skills:data_entry_attempt", args=[self.pk])
+
+    @property
+    def is_scored(self) -> bool:
+        return self.status == self.Status.SCORED

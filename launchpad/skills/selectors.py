@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from launchpad.accounts.models import User
 from launchpad.common.getters import get_owned_or_404
-from launchpad.skills.models import SkillThreshold, TypingAttempt
+from launchpad.skills.models import DataEntryAttempt, SkillThreshold, TypingAttempt
 
 HISTORY_LIMIT = 50
 
@@ -89,3 +89,43 @@ def typing_progress(attempts: list[TypingAttempt]) -> Progress:
         latest_accuracy=attempts[0].accuracy,
         average_wpm_last_5=sum(last5) / len(last5) if last5 else None,
     )
+
+
+def data_entry_attempt_for(user: Any, attempt_id: object) -> DataEntryAttempt:
+    """The user's own data-entry attempt; anyone else's (or a malformed id) is a 404."""
+    return get_owned_or_404(DataEntryAttempt.objects.all(), user=user, pk=attempt_id)
+
+
+def recent_data_entry_attempts(user: User) -> list[DataEntryAttempt]:
+    return list(
+        DataEntryAttempt.objects.filter(user=user, status=DataEntryAttempt.Status.SCORED)
+        .defer("records", "entered", "result")
+        .order_by("-submitted_at", "-id")[:HISTORY_LIMIT]
+    )
+
+
+@dataclass(frozen=True)
+class DataEntryCheck:
+    threshold: SkillThreshold
+    kph_ok: bool | None
+    accuracy_ok: bool | None
+
+    @property
+    def passed(self) -> bool:
+        return self.kph_ok is not False and self.accuracy_ok is not False
+
+
+def data_entry_threshold_checks(attempt: DataEntryAttempt) -> list[DataEntryCheck]:
+    """How the attempt's KPH and field accuracy compare with each data-entry cut-off."""
+    checks = []
+    for threshold in SkillThreshold.objects.filter(
+        test=SkillThreshold.Test.DATA_ENTRY
+    ).select_related("track"):
+        kph_ok = None if threshold.min_kph is None else (attempt.kph or 0) >= threshold.min_kph
+        accuracy_ok = (
+            None
+            if threshold.min_accuracy is None
+            else (attempt.field_accuracy or 0) >= float(threshold.min_accuracy)
+        )
+        checks.append(DataEntryCheck(threshold, kph_ok, accuracy_ok))
+    return checks

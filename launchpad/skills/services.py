@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from launchpad.accounts.models import User
+from launchpad.core.data_entry import EntryMode, generate_records, score_data_entry
 from launchpad.core.typing import TypingLogError, parse_log, score_typing
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
@@ -22,7 +23,7 @@ from launchpad.skills.exceptions import (
     NoPassagesError,
     NothingToDrillError,
 )
-from launchpad.skills.models import TypingAttempt, TypingPassage
+from launchpad.skills.models import DataEntryAttempt, TypingAttempt, TypingPassage
 
 TIMED_DURATIONS = (30, 60, 120, 300)
 # A fixed-text attempt may run this long; keystrokes after it are scored as at the limit.
@@ -171,3 +172,48 @@ def typing_attempt_submit(
 
 def _after(t: object, limit: float) -> bool:
     return isinstance(t, int | float) and not isinstance(t, bool) and t > limit
+
+
+DATA_ENTRY_TIME_LIMIT_S = 300
+DATA_ENTRY_RECORDS = {"records": 6, "ten-key": 10}
+
+
+def data_entry_start(
+    *, user: User, mode: str, rng: random.Random, now: datetime.datetime
+) -> DataEntryAttempt:
+    """Generates the records for a new data-entry attempt and starts its server clock."""
+    if mode not in DataEntryAttempt.Mode.values:
+        raise InvalidLogError(_("Choose customer records or 10-key numbers."))
+    seed = rng.randrange(2**31)
+    records = generate_records(random.Random(seed), DATA_ENTRY_RECORDS[mode], EntryMode(mode))
+    return DataEntryAttempt.objects.create(
+        user=user, mode=mode, seed=seed, records=list(records),
+        time_limit_s=DATA_ENTRY_TIME_LIMIT_S, started_at=now,
+    )  # fmt: skip
+
+
+def data_entry_submit(
+    *, attempt: DataEntryAttempt, entered: list[dict[str, str]], now: datetime.datetime
+) -> DataEntryAttempt:
+    """Scores what was keyed against the attempt's records, timed by the server's clock.
+
+    An answer after the time limit counts as submitted at the limit. A second submission
+    raises AttemptAlreadySubmittedError and changes nothing.
+    """
+    with transaction.atomic():
+        locked = DataEntryAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_scored:
+            raise AttemptAlreadySubmittedError(
+                _("This attempt was already submitted; start a new one to try again.")
+            )
+        seconds = min((now - locked.started_at).total_seconds(), float(locked.time_limit_s))
+        score = score_data_entry(locked.records, entered, seconds=seconds)
+        locked.entered = entered
+        locked.result = score.to_dict()
+        locked.rules_version = score.rules_version
+        locked.kph = score.kph
+        locked.field_accuracy = score.field_accuracy
+        locked.status = DataEntryAttempt.Status.SCORED
+        locked.submitted_at = now
+        locked.save()
+    return locked

@@ -10,4 +10,6 @@ urlpatterns = [
     path("typing/<int:attempt_id>/", views.typing_attempt, name="typing_attempt"),
     path("typing/<int:attempt_id>/submit/", views.typing_submit, name="typing_submit"),
     path("typing/<int:attempt_id>/drill/", views.typing_drill, name="typing_drill"),
+    path("data-entry/", views.data_entry_start, name="data_entry_start"),
+    path("data-entry/<int:attempt_id>/", views.data_entry_attempt, name="data_entry_attempt"),
 ]

@@ -3,6 +3,7 @@ services; the typing test page carries the one page script that records keystrok
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from launchpad.common.requests import signed_in_user
 from launchpad.core.charts import LineChart, line_chart
+from launchpad.core.data_entry import EntryMode, fields_for
 from launchpad.skills import selectors, services
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
@@ -24,7 +26,7 @@ from launchpad.skills.exceptions import (
     NoPassagesError,
     NothingToDrillError,
 )
-from launchpad.skills.forms import TypingStartForm
+from launchpad.skills.forms import DataEntryStartForm, TypingStartForm
 
 # Passage choice only needs to vary between sittings, not to be unpredictable.
 _rng = random.Random()
@@ -153,5 +155,58 @@ def typing_history(request: HttpRequest) -> HttpResponse:
             "progress": selectors.typing_progress(attempts),
             "wpm_chart": _chart([a.wpm or 0.0 for a in oldest_first]),
             "accuracy_chart": _chart([a.accuracy or 0.0 for a in oldest_first]),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_entry_start(request: HttpRequest) -> HttpResponse:
+    form = DataEntryStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt = services.data_entry_start(
+            user=signed_in_user(request), mode=form.cleaned_data["mode"], rng=_rng,
+            now=timezone.now(),
+        )  # fmt: skip
+        return redirect(attempt)
+    recent = selectors.recent_data_entry_attempts(signed_in_user(request))[:5]
+    return render(request, "skills/data_entry_start.html", {"form": form, "recent": recent})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_entry_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The records and the entry form while open (POST submits); the result once scored."""
+    attempt = selectors.data_entry_attempt_for(request.user, attempt_id)
+    specs = fields_for(EntryMode(attempt.mode))
+    if request.method == "POST":
+        entered = [
+            {spec.name: request.POST.get(f"r{index}-{spec.name}", "") for spec in specs}
+            for index in range(1, len(attempt.records) + 1)
+        ]
+        try:
+            services.data_entry_submit(attempt=attempt, entered=entered, now=timezone.now())
+        except AttemptAlreadySubmittedError as error:
+            messages.info(request, str(error))
+        return redirect(attempt)
+    if not attempt.is_scored:
+        rows = [
+            {"number": index, "values": [(spec, record[spec.name]) for spec in specs]}
+            for index, record in enumerate(attempt.records, 1)
+        ]
+        deadline = attempt.started_at + datetime.timedelta(seconds=attempt.time_limit_s)
+        return render(
+            request,
+            "skills/data_entry_test.html",
+            {"attempt": attempt, "rows": rows, "specs": specs, "deadline": deadline},
+        )
+    return render(
+        request,
+        "skills/data_entry_result.html",
+        {
+            "attempt": attempt,
+            "result": attempt.result or {},
+            "labels": {spec.name: spec.label for spec in specs},
+            "checks": selectors.data_entry_threshold_checks(attempt),
         },
     )

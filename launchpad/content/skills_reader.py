@@ -56,9 +56,58 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class QuizItemData:
+    slug: str
+    test: str
+    skill: str
+    difficulty: str
+    cefr: str
+    passage: str
+    prompt: str
+    options: tuple[tuple[str, int], ...]
+    explanation: str
+
+
+# The tests, their item files, the skills each may tag and the option scores each allows.
+QUIZ_FILES = {
+    "english": ("english_items.yaml", ("grammar", "vocabulary", "reading"), (0, 1)),
+    "sjt": (
+        "sjt_items.yaml",
+        (
+            "irate-customer",
+            "refund-outside-policy",
+            "supervisor-request",
+            "wrong-order",
+            "data-privacy",
+            "hold-and-transfer",
+            "technical-issue",
+            "chat-and-email-etiquette",
+        ),
+        (0, 1, 2, 3),
+    ),
+    "computer": (
+        "computer_items.yaml",
+        (
+            "files-and-folders",
+            "documents",
+            "spreadsheets",
+            "email",
+            "crm-and-ticketing",
+            "troubleshooting",
+            "internet-safety",
+            "keyboard-and-os",
+        ),
+        (0, 1),
+    ),
+}
+CEFR = ("A2", "B1", "B2", "C1")
+
+
+@dataclass(frozen=True)
 class SkillsContent:
     passages: tuple[Passage, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
+    quiz_items: tuple[QuizItemData, ...] = ()
 
 
 @dataclass
@@ -100,9 +149,83 @@ def read_skills(directory: Path | None = None) -> SkillsContent:
     problems = _Problems()
     passages = _read_passages(directory / "typing_passages.yaml", problems)
     thresholds = _read_thresholds(directory / "thresholds.yaml", problems)
+    items = _read_quiz_items(directory, problems)
     if problems.items:
         raise ContentError(problems.items)
-    return SkillsContent(passages=tuple(passages), thresholds=tuple(thresholds))
+    return SkillsContent(
+        passages=tuple(passages), thresholds=tuple(thresholds), quiz_items=tuple(items)
+    )
+
+
+def _read_quiz_items(directory: Path, problems: _Problems) -> list[QuizItemData]:
+    """Reads every item file that exists (a test without its file simply has no items)."""
+    items: list[QuizItemData] = []
+    seen: set[str] = set()
+    allowed = {"slug", "skill", "difficulty", "cefr", "passage", "prompt", "options",
+               "explanation"}  # fmt: skip
+    for test, (filename, skills, scores) in QUIZ_FILES.items():
+        path = directory / filename
+        if not path.exists():
+            continue
+        for index, entry in enumerate(_load_list(path, problems), 1):
+            where = f"{filename}, entry {index}"
+            if not isinstance(entry, dict) or not isinstance(entry.get("slug"), str):
+                problems.add(where, "must be a mapping with a slug")
+                continue
+            slug = entry["slug"]
+            where = f"{filename}, item {slug!r}"
+            if not SLUG.match(slug):
+                problems.add(where, "slug must be lowercase words joined by hyphens")
+            if slug in seen:
+                problems.add(where, "slug appears more than once")
+            seen.add(slug)
+            unknown = set(entry) - allowed
+            if unknown:
+                problems.add(where, f"unknown fields: {', '.join(sorted(unknown))}")
+            if entry.get("skill") not in skills:
+                problems.add(where, f"skill must be one of {', '.join(skills)}")
+            if entry.get("difficulty") not in DIFFICULTIES:
+                problems.add(where, f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+            cefr = entry.get("cefr") or ""
+            if test == "english" and cefr not in CEFR:
+                problems.add(where, f"cefr must be one of {', '.join(CEFR)}")
+            if test != "english" and cefr:
+                problems.add(where, "only English items carry a cefr level")
+            prompt = entry.get("prompt")
+            if not isinstance(prompt, str) or not prompt.strip():
+                problems.add(where, "prompt is empty")
+            options = entry.get("options")
+            parsed: list[tuple[str, int]] = []
+            if not isinstance(options, list) or not 3 <= len(options) <= 5:
+                problems.add(where, "needs 3 to 5 options")
+                options = []
+            for option in options:
+                if (
+                    not isinstance(option, dict)
+                    or not isinstance(option.get("text"), str)
+                    or option.get("score") not in scores
+                ):
+                    problems.add(where, f"each option needs text and a score in {scores}")
+                    continue
+                parsed.append((option["text"], int(option["score"])))
+            if parsed and [s for _, s in parsed].count(max(scores)) != 1:
+                problems.add(where, f"exactly one option must score {max(scores)}")
+            if len({text for text, _ in parsed}) != len(parsed):
+                problems.add(where, "two options have the same text")
+            items.append(
+                QuizItemData(
+                    slug=slug,
+                    test=test,
+                    skill=str(entry.get("skill")),
+                    difficulty=str(entry.get("difficulty")),
+                    cefr=str(cefr),
+                    passage=str(entry.get("passage") or ""),
+                    prompt=str(prompt or ""),
+                    options=tuple(parsed),
+                    explanation=str(entry.get("explanation") or ""),
+                )
+            )
+    return items
 
 
 def _read_passages(path: Path, problems: _Problems) -> list[Passage]:

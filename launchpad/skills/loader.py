@@ -10,7 +10,7 @@ from django.db import transaction
 from launchpad.careers.models import Track
 from launchpad.content.reader import ContentError
 from launchpad.content.skills_reader import SkillsContent
-from launchpad.skills.models import SkillThreshold, TypingPassage
+from launchpad.skills.models import QuizItem, SkillThreshold, TypingPassage
 
 
 @dataclass
@@ -75,4 +75,25 @@ def load_skills(content: SkillsContent) -> SkillsLoadReport:
         slug__in=[t.slug for t in content.thresholds]
     ).delete()
     report.counts["SkillThreshold"] = [created, updated, deleted]
+
+    created = updated = 0
+    for item in content.quiz_items:
+        _, was_created = QuizItem.objects.update_or_create(
+            slug=item.slug,
+            defaults={
+                "test": item.test,
+                "skill": item.skill,
+                "difficulty": item.difficulty,
+                "cefr": item.cefr,
+                "passage": item.passage,
+                "prompt": item.prompt,
+                "options": [{"text": text, "score": score} for text, score in item.options],
+                "explanation": item.explanation,
+            },
+        )
+        created += was_created
+        updated += not was_created
+    # Attempts keep a snapshot of their items, so removing one loses no result.
+    deleted, _ = QuizItem.objects.exclude(slug__in=[i.slug for i in content.quiz_items]).delete()
+    report.counts["QuizItem"] = [created, updated, deleted]
     return report

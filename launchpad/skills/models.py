@@ -174,3 +174,75 @@ class DataEntryAttempt(models.Model):
     @property
     def is_scored(self) -> bool:
         return self.status == self.Status.SCORED
+
+
+class QuizItem(models.Model):
+    """A multiple-choice item of the English, judgment or computer test (content)."""
+
+    class Test(models.TextChoices):
+        ENGLISH = "english", _("English")
+        SJT = "sjt", _("Customer-service judgment")
+        COMPUTER = "computer", _("Computer proficiency")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    test = models.CharField(max_length=10, choices=Test.choices)
+    skill = models.CharField(max_length=40)
+    difficulty = models.CharField(max_length=8)
+    cefr = models.CharField(max_length=2, blank=True)
+    passage = models.TextField(blank=True)
+    prompt = models.TextField()
+    options = models.JSONField()  # [{"text": ..., "score": ...}, ...]
+    explanation = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["test", "skill", "slug"]
+        indexes = [models.Index(fields=["test", "skill"])]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class QuizAttempt(models.Model):
+    """One sitting of a multiple-choice test, with a snapshot of the items it showed."""
+
+    class Status(models.TextChoices):
+        STARTED = "started", _("Started")
+        SCORED = "scored", _("Scored")
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    test = models.CharField(max_length=10, choices=QuizItem.Test.choices)
+    focus_skill = models.CharField(max_length=40, blank=True)
+    # [{"slug", "order"}] plus the items as shown, so a result stays explainable after edits.
+    form = models.JSONField()
+    items = models.JSONField()
+    time_limit_s = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    late_by_s = models.PositiveIntegerField(default=0)
+    answers = models.JSONField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
+    rules_version = models.CharField(max_length=16, blank=True)
+    percent = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
+                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
+                name="quiz_attempt_scored_iff_submitted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_test_display()} attempt {self.pk} by {self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("skills:quiz_attempt", args=[self.pk])
+
+    @property
+    def is_scored(self) -> bool:
+        return self.status == self.Status.SCORED

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from launchpad.accounts.models import User
 from launchpad.common.getters import get_owned_or_404
-from launchpad.skills.models import DataEntryAttempt, SkillThreshold, TypingAttempt
+from launchpad.skills.models import DataEntryAttempt, QuizAttempt, SkillThreshold, TypingAttempt
 
 HISTORY_LIMIT = 50
 
@@ -129,3 +129,73 @@ def data_entry_threshold_checks(attempt: DataEntryAttempt) -> list[DataEntryChec
         )
         checks.append(DataEntryCheck(threshold, kph_ok, accuracy_ok))
     return checks
+
+
+def quiz_attempt_for(user: Any, attempt_id: object) -> QuizAttempt:
+    """The user's own multiple-choice attempt; anyone else's (or a malformed id) is a 404."""
+    return get_owned_or_404(QuizAttempt.objects.all(), user=user, pk=attempt_id)
+
+
+def recent_quiz_attempts(user: User, test: str) -> list[QuizAttempt]:
+    return list(
+        QuizAttempt.objects.filter(user=user, test=test, status=QuizAttempt.Status.SCORED)
+        .defer("form", "items", "answers")
+        .order_by("-submitted_at", "-id")[:HISTORY_LIMIT]
+    )
+
+
+@dataclass(frozen=True)
+class ShownOption:
+    index: int  # as displayed
+    text: str
+    score: int
+    chosen: bool
+    best: bool
+
+
+@dataclass(frozen=True)
+class ShownItem:
+    number: int
+    slug: str
+    skill: str
+    passage: str
+    prompt: str
+    options: list[ShownOption]
+    explanation: str
+    earned: int | None
+    possible: int
+
+
+def quiz_items_as_shown(attempt: QuizAttempt) -> list[ShownItem]:
+    """The attempt's items in form order with options in the order the candidate saw them,
+    and (once scored) what was chosen, what was best and the points."""
+    results = {r["slug"]: r for r in (attempt.result or {}).get("items", [])}
+    snapshots = {item["slug"]: item for item in attempt.items}
+    shown = []
+    for number, entry in enumerate(attempt.form, 1):
+        item = snapshots[entry["slug"]]
+        result = results.get(entry["slug"])
+        options = [
+            ShownOption(
+                index=displayed,
+                text=item["options"][original]["text"],
+                score=int(item["options"][original]["score"]),
+                chosen=result is not None and result["chosen"] == original,
+                best=result is not None and result["best"] == original,
+            )
+            for displayed, original in enumerate(entry["order"])
+        ]
+        shown.append(
+            ShownItem(
+                number=number,
+                slug=item["slug"],
+                skill=item["skill"],
+                passage=item["passage"],
+                prompt=item["prompt"],
+                options=options,
+                explanation=item["explanation"],
+                earned=None if result is None else int(result["earned"]),
+                possible=max(int(o["score"]) for o in item["options"]),
+            )
+        )
+    return shown

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from launchpad.accounts.models import User
 from launchpad.core.data_entry import EntryMode, generate_records, score_data_entry
+from launchpad.core.quiz import FormItem, Item, Option, QuizError, assemble_form, score_quiz
 from launchpad.core.typing import TypingLogError, parse_log, score_typing
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
@@ -23,7 +24,13 @@ from launchpad.skills.exceptions import (
     NoPassagesError,
     NothingToDrillError,
 )
-from launchpad.skills.models import DataEntryAttempt, TypingAttempt, TypingPassage
+from launchpad.skills.models import (
+    DataEntryAttempt,
+    QuizAttempt,
+    QuizItem,
+    TypingAttempt,
+    TypingPassage,
+)
 
 TIMED_DURATIONS = (30, 60, 120, 300)
 # A fixed-text attempt may run this long; keystrokes after it are scored as at the limit.
@@ -214,6 +221,109 @@ def data_entry_submit(
         locked.kph = score.kph
         locked.field_accuracy = score.field_accuracy
         locked.status = DataEntryAttempt.Status.SCORED
+        locked.submitted_at = now
+        locked.save()
+    return locked
+
+
+# How each multiple-choice test is drawn: items per skill and the time allowed. A practice
+# run on one weak skill draws FOCUS_ITEMS of that skill instead.
+QUIZ_SPECS: dict[str, dict[str, Any]] = {
+    "english": {"per_skill": {"grammar": 8, "vocabulary": 8, "reading": 8}, "minutes": 20},
+    "sjt": {"per_skill": 1, "minutes": 12},
+    "computer": {"per_skill": 2, "minutes": 15},
+}
+FOCUS_ITEMS = 8
+FOCUS_MINUTES = 8
+
+
+def _core_item(row: QuizItem | dict[str, Any]) -> Item:
+    data = row if isinstance(row, dict) else _item_snapshot(row)
+    return Item(
+        slug=data["slug"], skill=data["skill"], difficulty=data["difficulty"],
+        prompt=data["prompt"], explanation=data["explanation"], passage=data["passage"],
+        cefr=data["cefr"],
+        options=tuple(Option(o["text"], int(o["score"])) for o in data["options"]),
+    )  # fmt: skip
+
+
+def _item_snapshot(row: QuizItem) -> dict[str, Any]:
+    return {
+        "slug": row.slug, "skill": row.skill, "difficulty": row.difficulty, "cefr": row.cefr,
+        "passage": row.passage, "prompt": row.prompt, "options": row.options,
+        "explanation": row.explanation,
+    }  # fmt: skip
+
+
+def quiz_start(
+    *, user: User, test: str, focus_skill: str = "", rng: random.Random, now: datetime.datetime
+) -> QuizAttempt:
+    """Draws a balanced form for `test` (or a practice run of one skill) and starts the clock.
+
+    The attempt keeps a snapshot of the items it shows, so content edits never change a
+    result. Raises InvalidLogError for an unknown test or skill, NoPassagesError when the
+    item bank is too small.
+    """
+    spec = QUIZ_SPECS.get(test)
+    if spec is None:
+        raise InvalidLogError(_("There is no such test."))
+    rows = list(QuizItem.objects.filter(test=test))
+    skills = sorted({row.skill for row in rows})
+    if focus_skill:
+        if focus_skill not in skills:
+            raise InvalidLogError(_("This test has no such skill to practise."))
+        per_skill = {focus_skill: min(FOCUS_ITEMS, sum(r.skill == focus_skill for r in rows))}
+        minutes = FOCUS_MINUTES
+    else:
+        wanted = spec["per_skill"]
+        per_skill = wanted if isinstance(wanted, dict) else dict.fromkeys(skills, wanted)
+        minutes = spec["minutes"]
+    try:
+        form = assemble_form([_core_item(r) for r in rows], per_skill=per_skill, rng=rng)
+    except QuizError as error:
+        raise NoPassagesError(
+            _("The question bank for this test is not loaded yet (%(why)s).") % {"why": error}
+        ) from error
+    if not form:
+        raise NoPassagesError(_("The question bank for this test is not loaded yet."))
+    by_slug = {row.slug: row for row in rows}
+    return QuizAttempt.objects.create(
+        user=user, test=test, focus_skill=focus_skill,
+        form=[{"slug": entry.slug, "order": list(entry.order)} for entry in form],
+        items=[_item_snapshot(by_slug[entry.slug]) for entry in form],
+        time_limit_s=minutes * 60, started_at=now,
+    )  # fmt: skip
+
+
+def quiz_submit(
+    *, attempt: QuizAttempt, answers: Mapping[str, int | None], now: datetime.datetime
+) -> QuizAttempt:
+    """Scores `answers` (item slug → displayed option index) and stores them with the result.
+
+    An answer sent after the time limit is accepted and marked late by how many seconds
+    (the form cannot tell which answers came after the limit). A second submission raises
+    AttemptAlreadySubmittedError and an answer that is not on the form InvalidLogError;
+    either way nothing changes.
+    """
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_scored:
+            raise AttemptAlreadySubmittedError(
+                _("This attempt was already submitted; start a new one to try again.")
+            )
+        items = {data["slug"]: _core_item(data) for data in locked.items}
+        form = [FormItem(entry["slug"], tuple(entry["order"])) for entry in locked.form]
+        try:
+            score = score_quiz(items, form, answers)
+        except QuizError as error:
+            raise InvalidLogError(str(error)) from error
+        elapsed = (now - locked.started_at).total_seconds()
+        locked.late_by_s = max(0, int(elapsed - locked.time_limit_s))
+        locked.answers = dict(answers)
+        locked.result = score.to_dict()
+        locked.rules_version = score.rules_version
+        locked.percent = score.percent
+        locked.status = QuizAttempt.Status.SCORED
         locked.submitted_at = now
         locked.save()
     return locked

@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime
 import json
 import random
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from launchpad.common.requests import signed_in_user
@@ -210,3 +212,96 @@ def data_entry_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "checks": selectors.data_entry_threshold_checks(attempt),
         },
     )
+
+
+QUIZ_INFO = {
+    "english": {
+        "title": _lazy("English test"),
+        "about": _lazy(
+            "Grammar, vocabulary and reading comprehension in workplace English, drawn fresh "
+            "for every attempt, with a score per skill and an estimated CEFR band."
+        ),
+    },
+    "sjt": {
+        "title": _lazy("Customer-service judgment test"),
+        "about": _lazy(
+            "Real situations (an irate caller, a refund outside policy, a request for a "
+            "supervisor, a data-privacy request): pick the best response. Good but weaker "
+            "answers earn partial credit, and the reasoning is shown afterwards."
+        ),
+    },
+    "computer": {
+        "title": _lazy("Computer proficiency test"),
+        "about": _lazy(
+            "Files and folders, documents, spreadsheets, e-mail, CRM and ticketing tools, "
+            "troubleshooting, internet safety and keyboard shortcuts."
+        ),
+    },
+}
+
+
+def _quiz_info(test: str) -> dict[str, Any]:
+    info = QUIZ_INFO.get(test)
+    if info is None:
+        raise Http404
+    return {"test": test, **info}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quiz_start(request: HttpRequest, test: str) -> HttpResponse:
+    info = _quiz_info(test)
+    user = signed_in_user(request)
+    if request.method == "POST":
+        try:
+            attempt = services.quiz_start(
+                user=user, test=test, focus_skill=request.POST.get("focus_skill", "")[:40],
+                rng=_rng, now=timezone.now(),
+            )  # fmt: skip
+        except (InvalidLogError, NoPassagesError) as error:
+            messages.error(request, str(error))
+        else:
+            return redirect(attempt)
+    spec = services.QUIZ_SPECS[test]
+    return render(
+        request,
+        "skills/quiz_start.html",
+        {"info": info, "minutes": spec["minutes"],
+         "recent": selectors.recent_quiz_attempts(user, test)[:5]},
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quiz_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The questions while open (POST submits the answers); the marked result once scored."""
+    attempt = selectors.quiz_attempt_for(request.user, attempt_id)
+    info = _quiz_info(attempt.test)
+    if request.method == "POST":
+        answers: dict[str, int | None] = {}
+        problem = ""
+        for entry in attempt.form:
+            raw = request.POST.get(f"q-{entry['slug']}", "")
+            if raw == "":
+                answers[entry["slug"]] = None
+            elif raw.isdigit():
+                answers[entry["slug"]] = int(raw)
+            else:
+                problem = _("One of the answers was not one of the options; nothing was saved.")
+        if not problem:
+            try:
+                services.quiz_submit(attempt=attempt, answers=answers, now=timezone.now())
+            except AttemptAlreadySubmittedError as error:
+                messages.info(request, str(error))
+                return redirect(attempt)
+            except InvalidLogError as error:
+                problem = str(error)
+            else:
+                return redirect(attempt)
+        messages.error(request, problem)
+        return redirect(attempt)
+    context = {"attempt": attempt, "info": info, "items": selectors.quiz_items_as_shown(attempt)}
+    if not attempt.is_scored:
+        context["deadline"] = attempt.started_at + datetime.timedelta(seconds=attempt.time_limit_s)
+        return render(request, "skills/quiz_test.html", context)
+    return render(request, "skills/quiz_result.html", {**context, "result": attempt.result})

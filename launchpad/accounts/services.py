@@ -288,6 +288,47 @@ def _data_entry_attempts_data(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _quiz_attempts_data(user: User) -> list[dict[str, Any]]:
+    """Every multiple-choice attempt with its items as shown, the answers and the score."""
+    from launchpad.skills.models import QuizAttempt
+
+    return [
+        {
+            "test": attempt.test,
+            "focus_skill": attempt.focus_skill,
+            "status": attempt.status,
+            "started_at": _iso(attempt.started_at),
+            "submitted_at": _iso(attempt.submitted_at),
+            "late_by_s": attempt.late_by_s,
+            "form": attempt.form,
+            "items": attempt.items,
+            "answers": attempt.answers,
+            "rules_version": attempt.rules_version,
+            "result": attempt.result,
+        }
+        for attempt in QuizAttempt.objects.filter(user=user).order_by("started_at", "id")
+    ]
+
+
+def _reply_attempts_data(user: User) -> list[dict[str, Any]]:
+    """Every written reply with the customer message it answered and its marking."""
+    from launchpad.skills.models import ReplyAttempt
+
+    return [
+        {
+            "scenario": attempt.shown,
+            "status": attempt.status,
+            "started_at": _iso(attempt.started_at),
+            "submitted_at": _iso(attempt.submitted_at),
+            "late_by_s": attempt.late_by_s,
+            "text": attempt.text,
+            "rules_version": attempt.rules_version,
+            "result": attempt.result,
+        }
+        for attempt in ReplyAttempt.objects.filter(user=user).order_by("started_at", "id")
+    ]
+
+
 def _goals_data(user: User) -> list[dict[str, Any]]:
     # Imported here: the goals app depends on accounts, not the other way round.
     from launchpad.goals.models import Goal
@@ -374,6 +415,8 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         "goals": _goals_data(user),
         "typing_attempts": _typing_attempts_data(user),
         "data_entry_attempts": _data_entry_attempts_data(user),
+        "quiz_attempts": _quiz_attempts_data(user),
+        "reply_attempts": _reply_attempts_data(user),
         "api_tokens": tokens,
     }
 

@@ -104,10 +104,23 @@ CEFR = ("A2", "B1", "B2", "C1")
 
 
 @dataclass(frozen=True)
+class ReplyScenarioData:
+    slug: str
+    channel: str
+    difficulty: str
+    title: str
+    customer_name: str
+    message: str
+    facts: tuple[str, ...]
+    key_points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SkillsContent:
     passages: tuple[Passage, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
     quiz_items: tuple[QuizItemData, ...] = ()
+    reply_scenarios: tuple[ReplyScenarioData, ...] = ()
 
 
 @dataclass
@@ -150,11 +163,61 @@ def read_skills(directory: Path | None = None) -> SkillsContent:
     passages = _read_passages(directory / "typing_passages.yaml", problems)
     thresholds = _read_thresholds(directory / "thresholds.yaml", problems)
     items = _read_quiz_items(directory, problems)
+    scenarios = _read_reply_scenarios(directory / "reply_scenarios.yaml", problems)
     if problems.items:
         raise ContentError(problems.items)
     return SkillsContent(
-        passages=tuple(passages), thresholds=tuple(thresholds), quiz_items=tuple(items)
+        passages=tuple(passages),
+        thresholds=tuple(thresholds),
+        quiz_items=tuple(items),
+        reply_scenarios=tuple(scenarios),
     )
+
+
+def _read_reply_scenarios(path: Path, problems: _Problems) -> list[ReplyScenarioData]:
+    if not path.exists():
+        return []
+    scenarios: list[ReplyScenarioData] = []
+    seen: set[str] = set()
+    fields = {"slug", "channel", "difficulty", "title", "customer_name", "message", "facts",
+              "key_points"}  # fmt: skip
+    for index, entry in enumerate(_load_list(path, problems), 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("slug"), str):
+            problems.add(f"{path.name}, entry {index}", "must be a mapping with a slug")
+            continue
+        where = f"{path.name}, scenario {entry['slug']!r}"
+        if not SLUG.match(entry["slug"]) or entry["slug"] in seen:
+            problems.add(where, "slug must be unique lowercase words joined by hyphens")
+        seen.add(entry["slug"])
+        if set(entry) != fields:
+            problems.add(where, f"fields must be exactly: {', '.join(sorted(fields))}")
+            continue
+        if entry["channel"] not in ("chat", "email"):
+            problems.add(where, "channel must be chat or email")
+        if entry["difficulty"] not in DIFFICULTIES:
+            problems.add(where, f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+        lists_ok = all(
+            isinstance(entry[key], list)
+            and entry[key]
+            and all(isinstance(v, str) for v in entry[key])
+            for key in ("facts", "key_points")
+        )
+        if not lists_ok:
+            problems.add(where, "facts and key_points must be non-empty lists of text")
+            continue
+        scenarios.append(
+            ReplyScenarioData(
+                slug=entry["slug"],
+                channel=str(entry["channel"]),
+                difficulty=str(entry["difficulty"]),
+                title=str(entry["title"]),
+                customer_name=str(entry["customer_name"]),
+                message=str(entry["message"]).strip(),
+                facts=tuple(entry["facts"]),
+                key_points=tuple(entry["key_points"]),
+            )
+        )
+    return scenarios
 
 
 def _read_quiz_items(directory: Path, problems: _Problems) -> list[QuizItemData]:

@@ -10,7 +10,7 @@ from django.db import transaction
 from launchpad.careers.models import Track
 from launchpad.content.reader import ContentError
 from launchpad.content.skills_reader import SkillsContent
-from launchpad.skills.models import QuizItem, SkillThreshold, TypingPassage
+from launchpad.skills.models import QuizItem, ReplyScenario, SkillThreshold, TypingPassage
 
 
 @dataclass
@@ -96,4 +96,25 @@ def load_skills(content: SkillsContent) -> SkillsLoadReport:
     # Attempts keep a snapshot of their items, so removing one loses no result.
     deleted, _ = QuizItem.objects.exclude(slug__in=[i.slug for i in content.quiz_items]).delete()
     report.counts["QuizItem"] = [created, updated, deleted]
+
+    created = updated = 0
+    for scenario in content.reply_scenarios:
+        _, was_created = ReplyScenario.objects.update_or_create(
+            slug=scenario.slug,
+            defaults={
+                "channel": scenario.channel,
+                "difficulty": scenario.difficulty,
+                "title": scenario.title,
+                "customer_name": scenario.customer_name,
+                "message": scenario.message,
+                "facts": list(scenario.facts),
+                "key_points": list(scenario.key_points),
+            },
+        )
+        created += was_created
+        updated += not was_created
+    deleted, _ = ReplyScenario.objects.exclude(
+        slug__in=[s.slug for s in content.reply_scenarios]
+    ).delete()
+    report.counts["ReplyScenario"] = [created, updated, deleted]
     return report

@@ -246,3 +246,71 @@ class QuizAttempt(models.Model):
     @property
     def is_scored(self) -> bool:
         return self.status == self.Status.SCORED
+
+
+class ReplyScenario(models.Model):
+    """A customer message for the written reply test (content)."""
+
+    class Channel(models.TextChoices):
+        CHAT = "chat", _("Chat")
+        EMAIL = "email", _("E-mail")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    difficulty = models.CharField(max_length=8)
+    title = models.CharField(max_length=150)
+    customer_name = models.CharField(max_length=100)
+    message = models.TextField()
+    facts = models.JSONField(default=_empty_list)
+    key_points = models.JSONField(default=_empty_list)
+
+    class Meta:
+        ordering = ["channel", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReplyAttempt(models.Model):
+    """One written reply, scored by the rubric in launchpad.core.reply."""
+
+    class Status(models.TextChoices):
+        STARTED = "started", _("Started")
+        SCORED = "scored", _("Scored")
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="reply_attempts"
+    )
+    scenario = models.ForeignKey(ReplyScenario, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")  # fmt: skip
+    # The scenario as shown, kept even if the content changes later.
+    shown = models.JSONField()
+    time_limit_s = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    late_by_s = models.PositiveIntegerField(default=0)
+    text = models.TextField(blank=True)
+    result = models.JSONField(null=True, blank=True)
+    rules_version = models.CharField(max_length=16, blank=True)
+    total = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
+                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
+                name="reply_attempt_scored_iff_submitted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reply attempt {self.pk} by {self.user}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("skills:reply_attempt", args=[self.pk])
+
+    @property
+    def is_scored(self) -> bool:
+        return self.status == self.Status.SCORED

@@ -9,7 +9,13 @@ from django.db.models import QuerySet
 
 from launchpad.accounts.models import User
 from launchpad.common.getters import get_owned_or_404
-from launchpad.skills.models import DataEntryAttempt, QuizAttempt, SkillThreshold, TypingAttempt
+from launchpad.skills.models import (
+    DataEntryAttempt,
+    QuizAttempt,
+    ReplyAttempt,
+    SkillThreshold,
+    TypingAttempt,
+)
 
 HISTORY_LIMIT = 50
 
@@ -199,3 +205,16 @@ def quiz_items_as_shown(attempt: QuizAttempt) -> list[ShownItem]:
             )
         )
     return shown
+
+
+def reply_attempt_for(user: Any, attempt_id: object) -> ReplyAttempt:
+    """The user's own written-reply attempt; anyone else's (or a malformed id) is a 404."""
+    return get_owned_or_404(ReplyAttempt.objects.all(), user=user, pk=attempt_id)
+
+
+def recent_reply_attempts(user: User) -> list[ReplyAttempt]:
+    return list(
+        ReplyAttempt.objects.filter(user=user, status=ReplyAttempt.Status.SCORED)
+        .defer("text")
+        .order_by("-submitted_at", "-id")[:HISTORY_LIMIT]
+    )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from launchpad.accounts.models import User
 from launchpad.core.data_entry import EntryMode, generate_records, score_data_entry
 from launchpad.core.quiz import FormItem, Item, Option, QuizError, assemble_form, score_quiz
+from launchpad.core.reply import score_reply
 from launchpad.core.typing import TypingLogError, parse_log, score_typing
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
@@ -24,10 +25,13 @@ from launchpad.skills.exceptions import (
     NoPassagesError,
     NothingToDrillError,
 )
+from launchpad.skills.grammar import grammar_issues
 from launchpad.skills.models import (
     DataEntryAttempt,
     QuizAttempt,
     QuizItem,
+    ReplyAttempt,
+    ReplyScenario,
     TypingAttempt,
     TypingPassage,
 )
@@ -324,6 +328,65 @@ def quiz_submit(
         locked.rules_version = score.rules_version
         locked.percent = score.percent
         locked.status = QuizAttempt.Status.SCORED
+        locked.submitted_at = now
+        locked.save()
+    return locked
+
+
+REPLY_TIME_LIMITS = {"chat": 5 * 60, "email": 10 * 60}
+MAX_REPLY_CHARS = 5000
+
+
+def reply_start(
+    *, user: User, channel: str, rng: random.Random, now: datetime.datetime
+) -> ReplyAttempt:
+    """Picks a customer message of `channel` and starts the clock for the reply."""
+    if channel not in REPLY_TIME_LIMITS:
+        raise InvalidLogError(_("Choose chat or e-mail."))
+    scenarios = list(ReplyScenario.objects.filter(channel=channel).order_by("slug"))
+    if not scenarios:
+        raise NoPassagesError(_("There are no customer messages for this channel yet."))
+    scenario = rng.choice(scenarios)
+    shown = {
+        "slug": scenario.slug, "channel": scenario.channel, "title": scenario.title,
+        "customer_name": scenario.customer_name, "message": scenario.message,
+        "facts": scenario.facts, "key_points": scenario.key_points,
+    }  # fmt: skip
+    return ReplyAttempt.objects.create(
+        user=user, scenario=scenario, shown=shown, time_limit_s=REPLY_TIME_LIMITS[channel],
+        started_at=now,
+    )  # fmt: skip
+
+
+def reply_submit(*, attempt: ReplyAttempt, text: str, now: datetime.datetime) -> ReplyAttempt:
+    """Scores the reply with the offline grammar checker and the rubric, and stores both.
+
+    A reply sent after the time limit still counts and is marked late. An empty or
+    over-long reply raises InvalidLogError and a second submission
+    AttemptAlreadySubmittedError; either way nothing changes.
+    """
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        raise InvalidLogError(_("Write a reply before sending it."))
+    if len(text) > MAX_REPLY_CHARS:
+        raise InvalidLogError(
+            _("Keep the reply under %(limit)d characters.") % {"limit": MAX_REPLY_CHARS}
+        )
+    issues = grammar_issues(text)
+    with transaction.atomic():
+        locked = ReplyAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_scored:
+            raise AttemptAlreadySubmittedError(
+                _("This attempt was already submitted; start a new one to try again.")
+            )
+        elapsed = (now - locked.started_at).total_seconds()
+        score = score_reply(text, issues=issues, seconds=min(elapsed, locked.time_limit_s))
+        locked.late_by_s = max(0, int(elapsed - locked.time_limit_s))
+        locked.text = text
+        locked.result = score.to_dict()
+        locked.rules_version = score.rules_version
+        locked.total = score.total
+        locked.status = ReplyAttempt.Status.SCORED
         locked.submitted_at = now
         locked.save()
     return locked

@@ -14,4 +14,6 @@ urlpatterns = [
     path("data-entry/<int:attempt_id>/", views.data_entry_attempt, name="data_entry_attempt"),
     path("tests/<slug:test>/", views.quiz_start, name="quiz_start"),
     path("attempts/<int:attempt_id>/", views.quiz_attempt, name="quiz_attempt"),
+    path("reply/", views.reply_start, name="reply_start"),
+    path("reply/<int:attempt_id>/", views.reply_attempt, name="reply_attempt"),
 ]

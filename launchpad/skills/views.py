@@ -305,3 +305,55 @@ def quiz_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
         context["deadline"] = attempt.started_at + datetime.timedelta(seconds=attempt.time_limit_s)
         return render(request, "skills/quiz_test.html", context)
     return render(request, "skills/quiz_result.html", {**context, "result": attempt.result})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reply_start(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    if request.method == "POST":
+        try:
+            attempt = services.reply_start(
+                user=user, channel=request.POST.get("channel", ""), rng=_rng, now=timezone.now()
+            )
+        except (InvalidLogError, NoPassagesError) as error:
+            messages.error(request, str(error))
+        else:
+            return redirect(attempt)
+    return render(
+        request,
+        "skills/reply_start.html",
+        {"recent": selectors.recent_reply_attempts(user)[:5], "limits": services.REPLY_TIME_LIMITS},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reply_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """The customer's message and a reply box while open (POST sends); the marked reply after."""
+    attempt = selectors.reply_attempt_for(request.user, attempt_id)
+    text = ""
+    error = ""
+    if request.method == "POST":
+        text = request.POST.get("reply", "")
+        try:
+            services.reply_submit(attempt=attempt, text=text, now=timezone.now())
+        except AttemptAlreadySubmittedError as problem:
+            messages.info(request, str(problem))
+            return redirect(attempt)
+        except InvalidLogError as problem:
+            error = str(problem)
+        else:
+            return redirect(attempt)
+        attempt.refresh_from_db()
+    if not attempt.is_scored:
+        deadline = attempt.started_at + datetime.timedelta(seconds=attempt.time_limit_s)
+        return render(
+            request,
+            "skills/reply_test.html",
+            {"attempt": attempt, "deadline": deadline, "text": text, "error": error},
+            status=400 if error else 200,
+        )
+    return render(
+        request, "skills/reply_result.html", {"attempt": attempt, "result": attempt.result}
+    )

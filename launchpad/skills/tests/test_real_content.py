@@ -21,6 +21,7 @@ def test_the_packaged_files_meet_the_issue_minimums():
     assert tests.count("english") >= 150
     assert tests.count("sjt") >= 30
     assert tests.count("computer") >= 60
+    assert {s.channel for s in content.reply_scenarios} == {"chat", "email"}
     assert {t.track for t in content.thresholds if t.test == "typing"} == {
         "international-voice", "domestic-voice", "chat-email", "back-office",
         "technical-support", "kpo",

@@ -390,3 +390,17 @@ def reply_submit(*, attempt: ReplyAttempt, text: str, now: datetime.datetime) ->
         locked.submitted_at = now
         locked.save()
     return locked
+
+
+def data_entry_drill(
+    *, user: User, source: DataEntryAttempt, now: datetime.datetime
+) -> DataEntryAttempt:
+    """A new attempt made of the records in which `source` had a wrong field."""
+    wrong = sorted({int(e["record"]) for e in (source.result or {}).get("errors", [])})
+    if not wrong:
+        raise NothingToDrillError(_("Every field was right: there is nothing to drill."))
+    records = [source.records[number - 1] for number in wrong]
+    return DataEntryAttempt.objects.create(
+        user=user, mode=source.mode, seed=source.seed, records=records,
+        time_limit_s=DATA_ENTRY_TIME_LIMIT_S, started_at=now,
+    )  # fmt: skip

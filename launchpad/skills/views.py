@@ -171,8 +171,27 @@ def data_entry_start(request: HttpRequest) -> HttpResponse:
             now=timezone.now(),
         )  # fmt: skip
         return redirect(attempt)
-    recent = selectors.recent_data_entry_attempts(signed_in_user(request))[:5]
-    return render(request, "skills/data_entry_start.html", {"form": form, "recent": recent})
+    attempts = selectors.recent_data_entry_attempts(signed_in_user(request))
+    return render(
+        request,
+        "skills/data_entry_start.html",
+        {"form": form, "recent": attempts[:5],
+         "chart": _chart([a.kph or 0.0 for a in reversed(attempts)])},
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def data_entry_drill(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    source = selectors.data_entry_attempt_for(request.user, attempt_id)
+    try:
+        drill = services.data_entry_drill(
+            user=signed_in_user(request), source=source, now=timezone.now()
+        )
+    except NothingToDrillError as error:
+        messages.info(request, str(error))
+        return redirect(source)
+    return redirect(drill)
 
 
 @login_required
@@ -263,11 +282,12 @@ def quiz_start(request: HttpRequest, test: str) -> HttpResponse:
         else:
             return redirect(attempt)
     spec = services.QUIZ_SPECS[test]
+    attempts = selectors.recent_quiz_attempts(user, test)
     return render(
         request,
         "skills/quiz_start.html",
-        {"info": info, "minutes": spec["minutes"],
-         "recent": selectors.recent_quiz_attempts(user, test)[:5]},
+        {"info": info, "minutes": spec["minutes"], "recent": attempts[:5],
+         "chart": _chart([a.percent or 0.0 for a in reversed(attempts)])},
     )  # fmt: skip
 
 
@@ -320,10 +340,11 @@ def reply_start(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(error))
         else:
             return redirect(attempt)
+    attempts = selectors.recent_reply_attempts(user)
     return render(
         request,
         "skills/reply_start.html",
-        {"recent": selectors.recent_reply_attempts(user)[:5], "limits": services.REPLY_TIME_LIMITS},
+        {"recent": attempts[:5], "chart": _chart([a.total or 0.0 for a in reversed(attempts)])},
     )
 
 

@@ -136,3 +136,31 @@ def test_export_carries_my_data_entry_attempts(alice, attempt):
 
     assert exported[0]["records"] == attempt.records
     assert exported[0]["result"]["field_accuracy"] == 100
+
+
+def test_a_drill_re_keys_only_the_records_with_a_wrong_field(alice_client, attempt):
+    entered = [dict(record) for record in attempt.records]
+    entered[2]["phone"] = "+91 00000 00000"
+    services.data_entry_submit(attempt=attempt, entered=entered, now=timezone.now())
+
+    response = alice_client.post(reverse("skills:data_entry_drill", args=[attempt.pk]))
+
+    drill = DataEntryAttempt.objects.exclude(pk=attempt.pk).get()
+    assert response["Location"] == drill.get_absolute_url()
+    assert drill.records == [attempt.records[2]]
+
+
+def test_a_perfect_attempt_has_nothing_to_drill(alice_client, attempt):
+    services.data_entry_submit(attempt=attempt, entered=attempt.records, now=timezone.now())
+    response = alice_client.post(reverse("skills:data_entry_drill", args=[attempt.pk]), follow=True)
+    assert "nothing to drill" in response.content.decode()
+    assert DataEntryAttempt.objects.count() == 1
+
+
+def test_start_pages_chart_progress_once_there_are_two_results(alice_client, alice):
+    for _ in range(2):
+        done = services.data_entry_start(user=alice, mode="ten-key", rng=random.Random(),
+                                         now=timezone.now())  # fmt: skip
+        services.data_entry_submit(attempt=done, entered=done.records, now=timezone.now())
+    page = alice_client.get(reverse("skills:data_entry_start")).content.decode()
+    assert "<polyline" in page and "Progress over time" in page

@@ -10,8 +10,11 @@ module (passed in as `GrammarIssue`s), so this module stays pure and determinist
 | greeting and closing | 15 | 50 for a greeting, 50 for a closing line |
 | apology and empathy | 20 | 50 for an apology, 50 for an empathy phrase |
 | ownership and next steps | 20 | 50 for first-person action, 50 for a time or reference |
-| clarity | 10 | full marks up to 20 words a sentence, none from 35 |
+| clarity | 10 | half sentence length (full to 20 words, none from 35), half reading ease |
 | tone | 10 | 100 minus 25 per blaming phrase, slang word, capitalised word of 4+ letters or "!!" |
+
+Reading ease is the Flesch score with syllables estimated from vowel groups: full marks
+from 70 (plain English), none at 30 (hard going).
 
 The phrase lists are ours: they follow the QA scorecard behaviours in the fact sheet (§5.1:
 empathy, ownership, professional close) and are meant to coach, not to grade like a human.
@@ -23,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-REPLY_RULES_VERSION = "reply-1"
+REPLY_RULES_VERSION = "reply-2"
 
 GREETINGS = ("hi", "hello", "dear", "good morning", "good afternoon", "good evening",
              "greetings", "thank you for reaching out", "thank you for contacting",
@@ -97,6 +100,24 @@ class ReplyScore:
         }
 
 
+def syllables(word: str) -> int:
+    """An estimate of a word's syllables: groups of vowels, less a silent final e, at least 1."""
+    word = word.lower().strip("'")
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(1, groups)
+
+
+def reading_ease(words: Sequence[str], sentences: int) -> float:
+    """The Flesch reading-ease score (higher is easier; 60-70 is plain English), 0 if empty."""
+    if not words or not sentences:
+        return 0.0
+    per_sentence = len(words) / sentences
+    per_word = sum(syllables(w) for w in words) / len(words)
+    return 206.835 - 1.015 * per_sentence - 84.6 * per_word
+
+
 def _has(text: str, phrases: Sequence[str]) -> list[str]:
     return [p for p in phrases if re.search(rf"(?<![a-z']){re.escape(p)}(?![a-z'])", text)]
 
@@ -118,7 +139,10 @@ def score_reply(text: str, *, issues: Sequence[GrammarIssue], seconds: float) ->
     ownership = _has(lower, OWNERSHIP)
     timing = TIME_OR_REFERENCE.findall(text)
     average = word_count / sentences if sentences else 0.0
-    clarity = 0.0 if not word_count else max(0.0, min(100.0, 100 * (35 - average) / 15))
+    ease = reading_ease(words, sentences)
+    length_part = max(0.0, min(100.0, 100 * (35 - average) / 15))
+    ease_part = max(0.0, min(100.0, 100 * (ease - 30) / 40))
+    clarity = 0.0 if not word_count else (length_part + ease_part) / 2
     slang = [w for w in (w.lower() for w in words) if w in SLANG]
     # Short capitals are usually codes (INR, PHP, OTP, KYC), so only longer ones count.
     shouted = [w for w in words if len(w) >= 4 and w.isupper()]
@@ -144,7 +168,8 @@ def score_reply(text: str, *, issues: Sequence[GrammarIssue], seconds: float) ->
                   f"action: {listed(ownership) or 'none'}; "
                   f"time or reference: {listed(timing) or 'none'}"),
         Criterion("clarity", "Clarity", 10, clarity,
-                  f"{average:.1f} words a sentence over {sentences} sentence(s)"),
+                  f"{average:.1f} words a sentence over {sentences} sentence(s); "
+                  f"reading ease {ease:.0f}"),
         Criterion("tone", "Tone", 10, tone,
                   "no blame or slang" if not tone_hits else
                   f"{listed(blame + slang + shouted) or 'repeated !!'}"),

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from launchpad.core.reply import REPLY_RULES_VERSION, GrammarIssue, score_reply
+from launchpad.core.reply import (
+    REPLY_RULES_VERSION,
+    GrammarIssue,
+    reading_ease,
+    score_reply,
+    syllables,
+)
 
 GOOD = (
     "Hi Maria,\n"
@@ -55,7 +61,11 @@ def test_grammar_issues_cost_points_per_hundred_words():
 
 
 def test_long_sentences_lose_clarity_and_an_empty_reply_scores_nothing():
-    rambling = "Hello, " + " ".join(["we are looking at this"] * 12) + ". Thanks."
+    rambling = (
+        "Hello, "
+        + " ".join(["we are investigating the discrepancy comprehensively"] * 8)
+        + ". Thanks."
+    )
     assert by_key(score_reply(rambling, issues=[], seconds=60))["clarity"].score < 50
     empty = score_reply("   ", issues=[], seconds=0)
     assert empty.total == 0 and empty.words == 0 and empty.sentences == 0
@@ -67,3 +77,19 @@ def test_every_score_stays_between_0_and_100(text, issue_count, seconds):
     score = score_reply(text, issues=issues, seconds=seconds)
     assert 0 <= score.total <= 100
     assert all(0 <= c.score <= 100 for c in score.criteria)
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [("cat", 1), ("refund", 2), ("escalate", 3), ("inconvenience", 4), ("table", 2), ("free", 1),
+     ("rhythm", 1), ("I'll", 1)],
+)  # fmt: skip
+def test_syllables_are_estimated_from_vowel_groups(word, count):
+    assert syllables(word) == count
+
+
+def test_plain_words_read_more_easily_than_long_ones():
+    plain = reading_ease(["we", "will", "fix", "it", "today"], 1)
+    dense = reading_ease(["reimbursement", "authorisation", "consequently", "necessitates"], 1)
+    assert plain > 90 > 0 > dense
+    assert reading_ease([], 0) == 0

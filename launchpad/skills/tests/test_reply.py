@@ -42,7 +42,7 @@ def test_a_good_reply_scores_high_and_keeps_the_scenario_shown(attempt):
     scored = services.reply_submit(attempt=attempt, text=REPLY, now=timezone.now())
 
     assert scored.total > 90 and scored.late_by_s == 0
-    assert scored.result["rules_version"] == "reply-1"
+    assert scored.result["rules_version"] == "reply-2"
     assert scored.shown["message"].startswith("I was charged twice")
 
 

@@ -375,6 +375,40 @@ def reply_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
             {"attempt": attempt, "deadline": deadline, "text": text, "error": error},
             status=400 if error else 200,
         )
+    result = attempt.result or {}
+    weakest = min(result.get("criteria") or [{}], key=lambda c: c.get("score", 100))
     return render(
-        request, "skills/reply_result.html", {"attempt": attempt, "result": attempt.result}
+        request,
+        "skills/reply_result.html",
+        {
+            "attempt": attempt,
+            "result": result,
+            "weakest": weakest,
+            "tip": REPLY_TIPS.get(weakest.get("key", ""), ""),
+        },
     )
+
+
+# One practical habit per rubric criterion, offered for the reply's weakest one.
+REPLY_TIPS = {
+    "grammar": _lazy(
+        "Read the reply once aloud before sending, and fix each word the checker marked."
+    ),
+    "greeting_closing": _lazy(
+        'Open with the customer\'s name ("Hi Maria,") and close by offering more help and '
+        'signing off ("Is there anything else I can help with? Regards, ...").'
+    ),
+    "empathy": _lazy(
+        'Say sorry for the trouble and name the feeling before the fix: "I am sorry about '
+        'the double charge; I understand how frustrating this is."'
+    ),
+    "ownership": _lazy(
+        'Say what you will do, in the first person, with a time or a reference: "I have '
+        'raised a refund under ORD-58213; you will see it within 5 working days."'
+    ),
+    "clarity": _lazy("Keep sentences under 20 words and prefer short, everyday words."),
+    "tone": _lazy(
+        "Drop slang and capitals for emphasis, never blame the customer, and use one "
+        "exclamation mark at most."
+    ),
+}

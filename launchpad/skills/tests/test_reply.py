@@ -107,3 +107,15 @@ def test_export_carries_quiz_and_reply_attempts(alice, attempt):
     assert exported["reply_attempts"][0]["text"] == REPLY
     assert exported["reply_attempts"][0]["scenario"]["title"] == "Double charge"
     assert exported["quiz_attempts"] == []
+
+
+def test_the_result_names_the_weakest_criterion_with_a_tip_and_offers_practice(
+    alice_client, attempt
+):
+    curt = "Refund done. Bye"
+    services.reply_submit(attempt=attempt, text=curt, now=timezone.now())
+
+    page = alice_client.get(attempt.get_absolute_url()).content.decode()
+
+    assert "Work on:" in page
+    assert "Practise: write another reply" in page

@@ -51,15 +51,20 @@ def line_chart(
     bottom: float = 24,
     top: float = 8,
     ticks: int = 4,
+    y_max: float | None = None,
 ) -> LineChart:
     """Places `values` evenly from left to right, scaled to a rounded-up maximum.
 
     Negative or non-finite values are drawn as 0 and values above MAX_VALUE at MAX_VALUE.
     One value is drawn as a flat line. The
-    y axis gets `ticks` + 1 evenly spaced labels from 0 to the rounded maximum.
+    y axis gets `ticks` + 1 evenly spaced labels from 0 to the rounded maximum, or to `y_max`
+    when given (a fixed scale such as 0-100 for percentages; values above it are drawn at it).
     """
     clean = [min(v, MAX_VALUE) if math.isfinite(v) and v > 0 else 0.0 for v in values]
-    y_max = nice_ceiling(max(clean, default=0.0))
+    if y_max is not None and y_max > 0:
+        clean = [min(v, y_max) for v in clean]
+    else:
+        y_max = nice_ceiling(max(clean, default=0.0))
     plot_h = height - bottom - top
     plot_w = width - left - 8
 

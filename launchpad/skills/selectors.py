@@ -218,3 +218,12 @@ def recent_reply_attempts(user: User) -> list[ReplyAttempt]:
         .defer("text")
         .order_by("-submitted_at", "-id")[:HISTORY_LIMIT]
     )
+
+
+def quiz_skill_history(attempts: list[QuizAttempt]) -> dict[str, list[float]]:
+    """Per skill, its percentage in each attempt (oldest first) that tested it."""
+    history: dict[str, list[float]] = {}
+    for attempt in attempts:
+        for skill in (attempt.result or {}).get("skills", []):
+            history.setdefault(str(skill["skill"]), []).append(float(skill["percent"]))
+    return dict(sorted(history.items()))

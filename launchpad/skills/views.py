@@ -35,9 +35,12 @@ _rng = random.Random()
 MAX_SUBMIT_BYTES = 512 * 1024
 
 
-def _chart(values: list[float]) -> LineChart | None:
+def _chart(values: list[float], *, percent: bool = False) -> LineChart | None:
     # Drawn at about phone width so labels stay readable; the figure is capped at 40rem wide.
-    return line_chart(values, width=360, height=180) if values else None
+    # Percentages keep a fixed 0-100 scale so a low score never looks like a full one.
+    if not values:
+        return None
+    return line_chart(values, width=360, height=180, y_max=100 if percent else None)
 
 
 @login_required
@@ -156,7 +159,7 @@ def typing_history(request: HttpRequest) -> HttpResponse:
             "attempts": attempts,
             "progress": selectors.typing_progress(attempts),
             "wpm_chart": _chart([a.wpm or 0.0 for a in oldest_first]),
-            "accuracy_chart": _chart([a.accuracy or 0.0 for a in oldest_first]),
+            "accuracy_chart": _chart([a.accuracy or 0.0 for a in oldest_first], percent=True),
         },
     )
 
@@ -283,12 +286,21 @@ def quiz_start(request: HttpRequest, test: str) -> HttpResponse:
             return redirect(attempt)
     spec = services.QUIZ_SPECS[test]
     attempts = selectors.recent_quiz_attempts(user, test)
+    skill_charts = [
+        (skill, _chart(series, percent=True))
+        for skill, series in selectors.quiz_skill_history(list(reversed(attempts))).items()
+    ]
     return render(
         request,
         "skills/quiz_start.html",
-        {"info": info, "minutes": spec["minutes"], "recent": attempts[:5],
-         "chart": _chart([a.percent or 0.0 for a in reversed(attempts)])},
-    )  # fmt: skip
+        {
+            "info": info,
+            "minutes": spec["minutes"],
+            "recent": attempts[:5],
+            "chart": _chart([a.percent or 0.0 for a in reversed(attempts)], percent=True),
+            "skill_charts": skill_charts,
+        },
+    )
 
 
 @login_required
@@ -344,7 +356,10 @@ def reply_start(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "skills/reply_start.html",
-        {"recent": attempts[:5], "chart": _chart([a.total or 0.0 for a in reversed(attempts)])},
+        {
+            "recent": attempts[:5],
+            "chart": _chart([a.total or 0.0 for a in reversed(attempts)], percent=True),
+        },
     )
 
 

@@ -46,3 +46,9 @@ def test_every_point_stays_inside_the_plot(values):
     for x, y in chart.points:
         assert 0 <= x <= 400
         assert 0 <= y <= 150
+
+
+def test_a_fixed_scale_keeps_percentages_on_0_to_100():
+    chart = line_chart([25, 150], y_max=100)
+    assert chart.y_max == 100 and chart.ticks[-1].value == 100
+    assert chart.points[1][1] == chart.ticks[-1].y

@@ -144,3 +144,15 @@ def test_an_outsider_gets_404(eve_client, alice, bank):
     assert eve_client.get(attempt.get_absolute_url()).status_code == 404
     assert eve_client.post(attempt.get_absolute_url(), {}).status_code == 404
     assert eve_client.get(reverse("skills:quiz_start", args=["physics"])).status_code == 404
+
+
+def test_the_test_page_charts_each_skill_after_two_attempts(alice_client, alice, bank):
+    for _ in range(2):
+        attempt = start(alice)
+        services.quiz_submit(attempt=attempt, answers=best_answers(attempt), now=timezone.now())
+
+    page = alice_client.get(reverse("skills:quiz_start", args=["sjt"])).content.decode()
+
+    assert "Progress by skill" in page
+    assert page.count("<polyline") == 3  # the overall chart and one per skill
+    assert "data-privacy over time" in page

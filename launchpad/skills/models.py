@@ -67,16 +67,43 @@ class SkillThreshold(models.Model):
         return self.label
 
 
-class TypingAttempt(models.Model):
+class ScoredAttempt(models.Model):
+    """What every skills-test attempt has: when it started and was submitted, and its result
+    with the version of the rules that scored it. An attempt is scored exactly when it has
+    been submitted, and only once (the services refuse a second submission)."""
+
+    class Status(models.TextChoices):
+        STARTED = "started", _("Started")
+        SCORED = "scored", _("Scored")
+
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
+    rules_version = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
+                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
+                name="%(app_label)s_%(class)s_scored_iff_submitted",
+            ),
+        ]
+
+    @property
+    def is_scored(self) -> bool:
+        return self.status == self.Status.SCORED
+
+
+class TypingAttempt(ScoredAttempt):
     """One sitting of the typing test, from the moment the server hands out the text."""
 
     class Mode(models.TextChoices):
         TIMED = "timed", _("Timed")
         TEXT = "text", _("Fixed text")
-
-    class Status(models.TextChoices):
-        STARTED = "started", _("Started")
-        SCORED = "scored", _("Scored")
 
     user = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="typing_attempts"
@@ -89,30 +116,20 @@ class TypingAttempt(models.Model):
     is_drill = models.BooleanField(default=False)
     mode = models.CharField(max_length=8, choices=Mode.choices)
     duration_s = models.PositiveSmallIntegerField(null=True, blank=True)
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
-    started_at = models.DateTimeField()
-    submitted_at = models.DateTimeField(null=True, blank=True)
     log = models.JSONField(null=True, blank=True)
-    result = models.JSONField(null=True, blank=True)
-    rules_version = models.CharField(max_length=16, blank=True)
     wpm = models.FloatField(null=True, blank=True)
     raw_wpm = models.FloatField(null=True, blank=True)
     accuracy = models.FloatField(null=True, blank=True)
     consistency = models.FloatField(null=True, blank=True)
     kph = models.FloatField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-started_at", "-id"]
+    class Meta(ScoredAttempt.Meta):
         indexes = [models.Index(fields=["user", "status", "-submitted_at"])]
         constraints = [
+            *ScoredAttempt.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(mode="text") | Q(duration_s__gt=0),
                 name="typing_timed_attempt_has_duration",
-            ),
-            models.CheckConstraint(
-                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
-                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
-                name="typing_attempt_scored_iff_submitted",
             ),
         ]
 
@@ -122,21 +139,13 @@ class TypingAttempt(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("skills:typing_attempt", args=[self.pk])
 
-    @property
-    def is_scored(self) -> bool:
-        return self.status == self.Status.SCORED
 
-
-class DataEntryAttempt(models.Model):
+class DataEntryAttempt(ScoredAttempt):
     """One sitting of the data-entry test: the records shown, what was keyed, the score."""
 
     class Mode(models.TextChoices):
         RECORDS = "records", _("Customer records")
         TEN_KEY = "ten-key", _("10-key numbers")
-
-    class Status(models.TextChoices):
-        STARTED = "started", _("Started")
-        SCORED = "scored", _("Scored")
 
     user = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="data_entry_attempts"
@@ -146,34 +155,15 @@ class DataEntryAttempt(models.Model):
     # The exact records shown (they can be regenerated from the seed, but are kept anyway).
     records = models.JSONField()
     time_limit_s = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
-    started_at = models.DateTimeField()
-    submitted_at = models.DateTimeField(null=True, blank=True)
     entered = models.JSONField(null=True, blank=True)
-    result = models.JSONField(null=True, blank=True)
-    rules_version = models.CharField(max_length=16, blank=True)
     kph = models.FloatField(null=True, blank=True)
     field_accuracy = models.FloatField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-started_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
-                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
-                name="data_entry_attempt_scored_iff_submitted",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"Data-entry attempt {self.pk} by {self.user}"
 
     def get_absolute_url(self) -> str:
         return reverse("skills:data_entry_attempt", args=[self.pk])
-
-    @property
-    def is_scored(self) -> bool:
-        return self.status == self.Status.SCORED
 
 
 class QuizItem(models.Model):
@@ -202,12 +192,8 @@ class QuizItem(models.Model):
         return self.slug
 
 
-class QuizAttempt(models.Model):
+class QuizAttempt(ScoredAttempt):
     """One sitting of a multiple-choice test, with a snapshot of the items it showed."""
-
-    class Status(models.TextChoices):
-        STARTED = "started", _("Started")
-        SCORED = "scored", _("Scored")
 
     user = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="quiz_attempts"
@@ -218,34 +204,15 @@ class QuizAttempt(models.Model):
     form = models.JSONField()
     items = models.JSONField()
     time_limit_s = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
-    started_at = models.DateTimeField()
-    submitted_at = models.DateTimeField(null=True, blank=True)
     late_by_s = models.PositiveIntegerField(default=0)
     answers = models.JSONField(null=True, blank=True)
-    result = models.JSONField(null=True, blank=True)
-    rules_version = models.CharField(max_length=16, blank=True)
     percent = models.FloatField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-started_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
-                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
-                name="quiz_attempt_scored_iff_submitted",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.get_test_display()} attempt {self.pk} by {self.user}"
 
     def get_absolute_url(self) -> str:
         return reverse("skills:quiz_attempt", args=[self.pk])
-
-    @property
-    def is_scored(self) -> bool:
-        return self.status == self.Status.SCORED
 
 
 class ReplyScenario(models.Model):
@@ -271,12 +238,8 @@ class ReplyScenario(models.Model):
         return self.title
 
 
-class ReplyAttempt(models.Model):
+class ReplyAttempt(ScoredAttempt):
     """One written reply, scored by the rubric in launchpad.core.reply."""
-
-    class Status(models.TextChoices):
-        STARTED = "started", _("Started")
-        SCORED = "scored", _("Scored")
 
     user = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="reply_attempts"
@@ -286,31 +249,12 @@ class ReplyAttempt(models.Model):
     # The scenario as shown, kept even if the content changes later.
     shown = models.JSONField()
     time_limit_s = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.STARTED)
-    started_at = models.DateTimeField()
-    submitted_at = models.DateTimeField(null=True, blank=True)
     late_by_s = models.PositiveIntegerField(default=0)
     text = models.TextField(blank=True)
-    result = models.JSONField(null=True, blank=True)
-    rules_version = models.CharField(max_length=16, blank=True)
     total = models.FloatField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-started_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="started", submitted_at__isnull=True, result__isnull=True)
-                | Q(status="scored", submitted_at__isnull=False, result__isnull=False),
-                name="reply_attempt_scored_iff_submitted",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"Reply attempt {self.pk} by {self.user}"
 
     def get_absolute_url(self) -> str:
         return reverse("skills:reply_attempt", args=[self.pk])
-
-    @property
-    def is_scored(self) -> bool:
-        return self.status == self.Status.SCORED

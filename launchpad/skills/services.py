@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from launchpad.skills.models import (
     QuizItem,
     ReplyAttempt,
     ReplyScenario,
+    ScoredAttempt,
     TypingAttempt,
     TypingPassage,
 )
@@ -48,6 +49,33 @@ MAX_TEST_CHARS = 5000
 CLOCK_SLACK_S = 2.0
 DRILL_REPEATS = 3
 DRILL_MAX_WORDS = 45
+
+
+A = TypeVar("A", bound=ScoredAttempt)
+
+
+def _lock_open(attempt: A) -> A:
+    """The attempt's row, locked for this transaction; refuses one already submitted.
+
+    Call inside `transaction.atomic()`: two submissions racing for the same attempt are
+    serialised here, and the second finds it scored.
+    """
+    locked = type(attempt)._default_manager.select_for_update().get(pk=attempt.pk)
+    if locked.is_scored:
+        raise AttemptAlreadySubmittedError(
+            _("This attempt was already submitted; start a new one to try again.")
+        )
+    return locked
+
+
+def _record_result(
+    attempt: ScoredAttempt, *, result: dict[str, Any], rules_version: str, now: datetime.datetime
+) -> None:
+    """Marks `attempt` scored with `result` (the caller saves it)."""
+    attempt.result = result
+    attempt.rules_version = rules_version
+    attempt.status = ScoredAttempt.Status.SCORED
+    attempt.submitted_at = now
 
 
 def typing_attempt_start(
@@ -135,11 +163,7 @@ def typing_attempt_submit(
     or impossible log; either way nothing changes.
     """
     with transaction.atomic():
-        locked = TypingAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.is_scored:
-            raise AttemptAlreadySubmittedError(
-                _("This attempt was already submitted; start a new one to try again.")
-            )
+        locked = _lock_open(attempt)
         limit = float(locked.duration_s or MAX_TEXT_MODE_SECONDS)
         if not isinstance(events, list):
             raise InvalidLogError(_("The keystroke log must be a list of events."))
@@ -168,10 +192,7 @@ def typing_attempt_submit(
         score = score_typing(log)
         result = score.to_dict()
         locked.log = log_data
-        locked.result = result
-        locked.rules_version = str(result["rules_version"])
-        locked.status = TypingAttempt.Status.SCORED
-        locked.submitted_at = now
+        _record_result(locked, result=result, rules_version=score.rules_version, now=now)
         locked.wpm = score.wpm
         locked.raw_wpm = score.raw_wpm
         locked.accuracy = score.accuracy
@@ -212,20 +233,13 @@ def data_entry_submit(
     raises AttemptAlreadySubmittedError and changes nothing.
     """
     with transaction.atomic():
-        locked = DataEntryAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.is_scored:
-            raise AttemptAlreadySubmittedError(
-                _("This attempt was already submitted; start a new one to try again.")
-            )
+        locked = _lock_open(attempt)
         seconds = min((now - locked.started_at).total_seconds(), float(locked.time_limit_s))
         score = score_data_entry(locked.records, entered, seconds=seconds)
         locked.entered = entered
-        locked.result = score.to_dict()
-        locked.rules_version = score.rules_version
         locked.kph = score.kph
         locked.field_accuracy = score.field_accuracy
-        locked.status = DataEntryAttempt.Status.SCORED
-        locked.submitted_at = now
+        _record_result(locked, result=score.to_dict(), rules_version=score.rules_version, now=now)
         locked.save()
     return locked
 
@@ -310,11 +324,7 @@ def quiz_submit(
     either way nothing changes.
     """
     with transaction.atomic():
-        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.is_scored:
-            raise AttemptAlreadySubmittedError(
-                _("This attempt was already submitted; start a new one to try again.")
-            )
+        locked = _lock_open(attempt)
         items = {data["slug"]: _core_item(data) for data in locked.items}
         form = [FormItem(entry["slug"], tuple(entry["order"])) for entry in locked.form]
         try:
@@ -324,11 +334,8 @@ def quiz_submit(
         elapsed = (now - locked.started_at).total_seconds()
         locked.late_by_s = max(0, int(elapsed - locked.time_limit_s))
         locked.answers = dict(answers)
-        locked.result = score.to_dict()
-        locked.rules_version = score.rules_version
         locked.percent = score.percent
-        locked.status = QuizAttempt.Status.SCORED
-        locked.submitted_at = now
+        _record_result(locked, result=score.to_dict(), rules_version=score.rules_version, now=now)
         locked.save()
     return locked
 
@@ -374,20 +381,13 @@ def reply_submit(*, attempt: ReplyAttempt, text: str, now: datetime.datetime) ->
         )
     issues = grammar_issues(text)
     with transaction.atomic():
-        locked = ReplyAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.is_scored:
-            raise AttemptAlreadySubmittedError(
-                _("This attempt was already submitted; start a new one to try again.")
-            )
+        locked = _lock_open(attempt)
         elapsed = (now - locked.started_at).total_seconds()
         score = score_reply(text, issues=issues, seconds=min(elapsed, locked.time_limit_s))
         locked.late_by_s = max(0, int(elapsed - locked.time_limit_s))
         locked.text = text
-        locked.result = score.to_dict()
-        locked.rules_version = score.rules_version
         locked.total = score.total
-        locked.status = ReplyAttempt.Status.SCORED
-        locked.submitted_at = now
+        _record_result(locked, result=score.to_dict(), rules_version=score.rules_version, now=now)
         locked.save()
     return locked
 

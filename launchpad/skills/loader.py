@@ -1,11 +1,13 @@
-"""Loads the skills-lab content (typing passages, thresholds) into the database."""
+"""Loads the skills-lab content (passages, thresholds, items, scenarios) into the database."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from launchpad.careers.models import Track
 from launchpad.content.reader import ContentError
@@ -28,93 +30,73 @@ def _decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _sync(model: type[models.Model], rows: Iterable[tuple[str, dict[str, Any]]]) -> list[int]:
+    """Upserts `rows` ((slug, fields) pairs) by slug and deletes the model's other rows.
+
+    Returns [created, updated, deleted].
+    """
+    created = updated = 0
+    slugs = []
+    for slug, fields in rows:
+        slugs.append(slug)
+        _, was_created = model._default_manager.update_or_create(slug=slug, defaults=fields)
+        created += was_created
+        updated += not was_created
+    deleted, _ = model._default_manager.exclude(slug__in=slugs).delete()
+    return [created, updated, deleted]
+
+
 @transaction.atomic
 def load_skills(content: SkillsContent) -> SkillsLoadReport:
-    """Upserts passages and thresholds by slug and removes the ones that left the files.
+    """Upserts every kind of skills content by slug and removes what left the files.
 
-    Attempts keep their own copy of the text they showed, so removing a passage loses nothing
-    a candidate did. Raises ContentError (writing nothing) when a threshold names a track
-    that is not loaded.
+    Attempts keep their own copy of the text, items or scenario they showed, so removing
+    content loses nothing a candidate did. Raises ContentError (writing nothing) when a
+    threshold names a track that is not loaded.
     """
-    report = SkillsLoadReport()
     tracks = {track.slug: track for track in Track.objects.all()}
     missing = sorted({t.track for t in content.thresholds} - set(tracks))
     if missing:
         raise ContentError([f"thresholds.yaml: track {slug!r} is not loaded" for slug in missing])
 
-    created = updated = 0
-    for passage in content.passages:
-        _, was_created = TypingPassage.objects.update_or_create(
-            slug=passage.slug,
-            defaults={"title": passage.title, "kind": passage.kind,
-                      "difficulty": passage.difficulty, "text": passage.text},
-        )  # fmt: skip
-        created += was_created
-        updated += not was_created
-    deleted, _ = TypingPassage.objects.exclude(slug__in=[p.slug for p in content.passages]).delete()
-    report.counts["TypingPassage"] = [created, updated, deleted]
-
-    created = updated = 0
-    for threshold in content.thresholds:
-        _, was_created = SkillThreshold.objects.update_or_create(
-            slug=threshold.slug,
-            defaults={
-                "test": threshold.test,
-                "track": tracks[threshold.track],
-                "label": threshold.label,
-                "min_wpm": _decimal(threshold.min_wpm),
-                "min_accuracy": _decimal(threshold.min_accuracy),
-                "min_kph": threshold.min_kph,
-                "note": threshold.note,
-                "sources": list(threshold.sources),
-            },
-        )
-        created += was_created
-        updated += not was_created
-    deleted, _ = SkillThreshold.objects.exclude(
-        slug__in=[t.slug for t in content.thresholds]
-    ).delete()
-    report.counts["SkillThreshold"] = [created, updated, deleted]
-
-    created = updated = 0
-    for item in content.quiz_items:
-        _, was_created = QuizItem.objects.update_or_create(
-            slug=item.slug,
-            defaults={
-                "test": item.test,
-                "skill": item.skill,
-                "difficulty": item.difficulty,
-                "cefr": item.cefr,
-                "passage": item.passage,
-                "prompt": item.prompt,
-                "options": [{"text": text, "score": score} for text, score in item.options],
-                "explanation": item.explanation,
-            },
-        )
-        created += was_created
-        updated += not was_created
-    # Attempts keep a snapshot of their items, so removing one loses no result.
-    deleted, _ = QuizItem.objects.exclude(slug__in=[i.slug for i in content.quiz_items]).delete()
-    report.counts["QuizItem"] = [created, updated, deleted]
-
-    created = updated = 0
-    for scenario in content.reply_scenarios:
-        _, was_created = ReplyScenario.objects.update_or_create(
-            slug=scenario.slug,
-            defaults={
-                "channel": scenario.channel,
-                "difficulty": scenario.difficulty,
-                "title": scenario.title,
-                "customer_name": scenario.customer_name,
-                "message": scenario.message,
-                "facts": list(scenario.facts),
-                "key_points": list(scenario.key_points),
-            },
-        )
-        created += was_created
-        updated += not was_created
-    deleted, _ = ReplyScenario.objects.exclude(
-        slug__in=[s.slug for s in content.reply_scenarios]
-    ).delete()
-    report.counts["ReplyScenario"] = [created, updated, deleted]
+    report = SkillsLoadReport()
+    report.counts["TypingPassage"] = _sync(
+        TypingPassage,
+        ((p.slug, {"title": p.title, "kind": p.kind, "difficulty": p.difficulty, "text": p.text})
+         for p in content.passages),
+    )  # fmt: skip
+    report.counts["SkillThreshold"] = _sync(
+        SkillThreshold,
+        (
+            (t.slug, {
+                "test": t.test, "track": tracks[t.track], "label": t.label,
+                "min_wpm": _decimal(t.min_wpm), "min_accuracy": _decimal(t.min_accuracy),
+                "min_kph": t.min_kph, "note": t.note, "sources": list(t.sources),
+            })
+            for t in content.thresholds
+        ),
+    )  # fmt: skip
+    report.counts["QuizItem"] = _sync(
+        QuizItem,
+        (
+            (i.slug, {
+                "test": i.test, "skill": i.skill, "difficulty": i.difficulty, "cefr": i.cefr,
+                "passage": i.passage, "prompt": i.prompt,
+                "options": [{"text": text, "score": score} for text, score in i.options],
+                "explanation": i.explanation,
+            })
+            for i in content.quiz_items
+        ),
+    )  # fmt: skip
+    report.counts["ReplyScenario"] = _sync(
+        ReplyScenario,
+        (
+            (s.slug, {
+                "channel": s.channel, "difficulty": s.difficulty, "title": s.title,
+                "customer_name": s.customer_name, "message": s.message,
+                "facts": list(s.facts), "key_points": list(s.key_points),
+            })
+            for s in content.reply_scenarios
+        ),
+    )  # fmt: skip
     return report

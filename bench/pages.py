@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,8 +123,14 @@ async def one_request(port: int, path: str, cookie: str) -> tuple[int, float]:
 
 
 async def drive(
-    port: int, path: str, cookie: str, concurrency: int, seconds: float, warmup: float
+    send: Callable[[], Awaitable[tuple[int, float] | None]],
+    concurrency: int,
+    seconds: float,
+    warmup: float,
 ) -> tuple[int, int, float, list[float]]:
+    """Keeps `concurrency` clients calling `send` (which returns status and milliseconds, or
+    None when it has nothing left to send) for `warmup` + `seconds`; only the measured part
+    counts. Returns ok count, error count, measured seconds and the ok latencies."""
     latencies: list[float] = []
     counts = {"ok": 0, "errors": 0}
     measuring = False
@@ -132,11 +139,14 @@ async def drive(
     async def client() -> None:
         while time.perf_counter() < deadline:
             try:
-                status, elapsed = await one_request(port, path, cookie)
+                outcome = await send()
             except OSError:
-                status, elapsed = 0, 0.0
+                outcome = (0, 0.0)
+            if outcome is None:
+                return
             if not measuring:
                 continue
+            status, elapsed = outcome
             if status == 200:
                 counts["ok"] += 1
                 latencies.append(elapsed)
@@ -212,7 +222,12 @@ def main() -> int:
         wait_for(port)
         for name, path, page_cookie in pages:
             ok, errors, elapsed, latencies = asyncio.run(
-                drive(port, path, page_cookie, args.concurrency, args.seconds, args.warmup)
+                drive(
+                    lambda path=path, page_cookie=page_cookie: one_request(port, path, page_cookie),
+                    args.concurrency,
+                    args.seconds,
+                    args.warmup,
+                )
             )
             results.append(Result(name, path, ok, errors, elapsed, latencies))
             print(

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import BIN, Result, free_port, wait_for  # noqa: E402
+from bench.pages import BIN, Result, drive, free_port, wait_for  # noqa: E402
 from bench.scoring import realistic_log  # noqa: E402
 
 GOAL_P95_MS = 100.0
@@ -98,38 +98,19 @@ async def post(port: int, path: str, token: str, body: bytes) -> tuple[int, floa
     return status, (time.perf_counter() - started) * 1000
 
 
-async def drive(port: int, token: str, ids: list[int], body: bytes, concurrency: int,
-                seconds: float, warmup: float) -> tuple[int, int, float, list[float]]:  # fmt: skip
+async def drive_submissions(port: int, token: str, ids: list[int], body: bytes,
+                            concurrency: int, seconds: float,
+                            warmup: float) -> tuple[int, int, float, list[float]]:  # fmt: skip
+    """Each request submits the next unused attempt, so every one is a first submission."""
     queue = iter(ids)
-    latencies: list[float] = []
-    counts = {"ok": 0, "errors": 0}
-    measuring = False
-    deadline = time.perf_counter() + warmup + seconds
 
-    async def client() -> None:
-        while time.perf_counter() < deadline:
-            attempt_id = next(queue, None)
-            if attempt_id is None:
-                return
-            path = f"/api/skills/typing/attempts/{attempt_id}/submit"
-            try:
-                status, elapsed = await post(port, path, token, body)
-            except OSError:
-                status, elapsed = 0, 0.0
-            if not measuring:
-                continue
-            if status == 200:
-                counts["ok"] += 1
-                latencies.append(elapsed)
-            else:
-                counts["errors"] += 1
+    async def send() -> tuple[int, float] | None:
+        attempt_id = next(queue, None)
+        if attempt_id is None:
+            return None
+        return await post(port, f"/api/skills/typing/attempts/{attempt_id}/submit", token, body)
 
-    tasks = [asyncio.create_task(client()) for _ in range(concurrency)]
-    await asyncio.sleep(warmup)
-    measuring = True
-    started = time.perf_counter()
-    await asyncio.gather(*tasks)
-    return counts["ok"], counts["errors"], time.perf_counter() - started, latencies
+    return await drive(send, concurrency, seconds, warmup)
 
 
 def main() -> int:
@@ -157,7 +138,7 @@ def main() -> int:
     try:
         wait_for(port)
         ok, errors, elapsed, latencies = asyncio.run(
-            drive(port, token, ids, body, args.concurrency, args.seconds, args.warmup)
+            drive_submissions(port, token, ids, body, args.concurrency, args.seconds, args.warmup)
         )
     finally:
         server.terminate()

@@ -247,86 +247,40 @@ def _profile_data(profile: CandidateProfile) -> dict[str, Any]:
     }
 
 
-def _typing_attempts_data(user: User) -> list[dict[str, Any]]:
-    """Every typing attempt with its text, raw keystroke log, scores and rules version."""
-    from launchpad.skills.models import TypingAttempt
-
-    return [
-        {
-            "mode": attempt.mode,
-            "duration_s": attempt.duration_s,
-            "is_drill": attempt.is_drill,
-            "status": attempt.status,
-            "text": attempt.text,
-            "started_at": _iso(attempt.started_at),
-            "submitted_at": _iso(attempt.submitted_at),
-            "rules_version": attempt.rules_version,
-            "log": attempt.log,
-            "result": attempt.result,
-        }
-        for attempt in TypingAttempt.objects.filter(user=user).order_by("started_at", "id")
-    ]
+# What the export holds of each skills test's attempts, as (key in the export, field) pairs;
+# every attempt also carries its status, times, rules version and result.
+_ATTEMPT_EXPORTS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "typing_attempts": ("TypingAttempt", (("mode", "mode"), ("duration_s", "duration_s"),
+                        ("is_drill", "is_drill"), ("text", "text"), ("log", "log"))),
+    "data_entry_attempts": ("DataEntryAttempt", (("mode", "mode"), ("records", "records"),
+                            ("time_limit_s", "time_limit_s"), ("entered", "entered"))),
+    "quiz_attempts": ("QuizAttempt", (("test", "test"), ("focus_skill", "focus_skill"),
+                      ("late_by_s", "late_by_s"), ("form", "form"), ("items", "items"),
+                      ("answers", "answers"))),
+    "reply_attempts": ("ReplyAttempt", (("scenario", "shown"), ("late_by_s", "late_by_s"),
+                       ("text", "text"))),
+}  # fmt: skip
+_ATTEMPT_COMMON = ("status", "started_at", "submitted_at", "rules_version", "result")
 
 
-def _data_entry_attempts_data(user: User) -> list[dict[str, Any]]:
-    """Every data-entry attempt with the records shown, what was keyed and the score."""
-    from launchpad.skills.models import DataEntryAttempt
+def _attempts_data(user: User) -> dict[str, list[dict[str, Any]]]:
+    """Every skills-test attempt of `user`, by test: raw input, what was shown, the scores."""
+    from django.apps import apps
 
-    return [
-        {
-            "mode": attempt.mode,
-            "status": attempt.status,
-            "records": attempt.records,
-            "time_limit_s": attempt.time_limit_s,
-            "started_at": _iso(attempt.started_at),
-            "submitted_at": _iso(attempt.submitted_at),
-            "entered": attempt.entered,
-            "rules_version": attempt.rules_version,
-            "result": attempt.result,
-        }
-        for attempt in DataEntryAttempt.objects.filter(user=user).order_by("started_at", "id")
-    ]
-
-
-def _quiz_attempts_data(user: User) -> list[dict[str, Any]]:
-    """Every multiple-choice attempt with its items as shown, the answers and the score."""
-    from launchpad.skills.models import QuizAttempt
-
-    return [
-        {
-            "test": attempt.test,
-            "focus_skill": attempt.focus_skill,
-            "status": attempt.status,
-            "started_at": _iso(attempt.started_at),
-            "submitted_at": _iso(attempt.submitted_at),
-            "late_by_s": attempt.late_by_s,
-            "form": attempt.form,
-            "items": attempt.items,
-            "answers": attempt.answers,
-            "rules_version": attempt.rules_version,
-            "result": attempt.result,
-        }
-        for attempt in QuizAttempt.objects.filter(user=user).order_by("started_at", "id")
-    ]
-
-
-def _reply_attempts_data(user: User) -> list[dict[str, Any]]:
-    """Every written reply with the customer message it answered and its marking."""
-    from launchpad.skills.models import ReplyAttempt
-
-    return [
-        {
-            "scenario": attempt.shown,
-            "status": attempt.status,
-            "started_at": _iso(attempt.started_at),
-            "submitted_at": _iso(attempt.submitted_at),
-            "late_by_s": attempt.late_by_s,
-            "text": attempt.text,
-            "rules_version": attempt.rules_version,
-            "result": attempt.result,
-        }
-        for attempt in ReplyAttempt.objects.filter(user=user).order_by("started_at", "id")
-    ]
+    exported: dict[str, list[dict[str, Any]]] = {}
+    for key, (model_name, fields) in _ATTEMPT_EXPORTS.items():
+        model = apps.get_model("skills", model_name)
+        rows = model._default_manager.filter(user=user).order_by("started_at", "id")
+        exported[key] = [
+            {
+                **{name: getattr(row, attr) for name, attr in fields},
+                **{name: getattr(row, name) for name in _ATTEMPT_COMMON},
+                "started_at": _iso(row.started_at),
+                "submitted_at": _iso(row.submitted_at),
+            }
+            for row in rows
+        ]
+    return exported
 
 
 def _goals_data(user: User) -> list[dict[str, Any]]:
@@ -413,10 +367,7 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         "profile": _profile_data(profile) if profile is not None else None,
         "languages": languages,
         "goals": _goals_data(user),
-        "typing_attempts": _typing_attempts_data(user),
-        "data_entry_attempts": _data_entry_attempts_data(user),
-        "quiz_attempts": _quiz_attempts_data(user),
-        "reply_attempts": _reply_attempts_data(user),
+        **_attempts_data(user),
         "api_tokens": tokens,
     }
 

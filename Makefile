@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@bash scripts/ensure-pdf-libs.sh || echo "PDF exports will not work until the libraries above are installed."
 	@touch $(STAMP)
 
 install: $(STAMP)

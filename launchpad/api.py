@@ -9,6 +9,7 @@ from launchpad.accounts.api import router as accounts_router
 from launchpad.accounts.auth import api_auth
 from launchpad.careers.api import router as careers_router
 from launchpad.goals.api import router as goals_router
+from launchpad.readiness.api import router as readiness_router
 from launchpad.skills.api import router as skills_router
 
 api = NinjaAPI(
@@ -25,3 +26,4 @@ api.add_router("/profile", accounts_router, tags=["profile"])
 api.add_router("/", careers_router, tags=["careers"])
 api.add_router("/goals", goals_router, tags=["goals"])
 api.add_router("/skills", skills_router, tags=["skills"])
+api.add_router("/readiness", readiness_router, tags=["readiness"])

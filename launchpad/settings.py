@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "launchpad.careers",
     "launchpad.goals",
     "launchpad.skills",
+    "launchpad.readiness",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint notes at WARNING that it subsets fonts with fontTools when the system's
+    # HarfBuzz lacks the subsetter: harmless for the PDF, noise in the log.
+    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -12,6 +12,7 @@ urlpatterns = [
     path("explore/", include("launchpad.careers.urls")),
     path("goals/", include("launchpad.goals.urls")),
     path("skills/", include("launchpad.skills.urls")),
+    path("readiness/", include("launchpad.readiness.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -48,6 +48,15 @@ PHONE_MESSAGE = _(
 )
 
 
+def _refuse_reserved_domain(email: str) -> None:
+    """Addresses under `.invalid` can never receive mail; guest accounts use that domain."""
+    if email.rsplit("@", 1)[-1].endswith(".invalid"):
+        raise ValidationError(
+            _("Enter an e-mail address you can read: we send password reset links to it."),
+            code="reserved_domain",
+        )
+
+
 def _email_is_taken(email: str, *, exclude_pk: int | None = None) -> bool:
     queryset = User.objects.filter(email__iexact=email)
     if exclude_pk is not None:
@@ -146,6 +155,7 @@ class SignupForm(forms.Form):
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()
+        _refuse_reserved_domain(email)
         if _email_is_taken(email):
             raise ValidationError(EMAIL_TAKEN_MESSAGE, code="email_taken")
         return email
@@ -246,6 +256,7 @@ class AccountSettingsForm(forms.Form):
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()
+        _refuse_reserved_domain(email)
         if _email_is_taken(email, exclude_pk=self.user.pk):
             raise ValidationError(EMAIL_TAKEN_MESSAGE, code="email_taken")
         return email

@@ -55,6 +55,9 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CANDIDATE)
+    # A guest account holds a first visit's readiness check until the visitor signs up (the
+    # same row becomes their account) or it expires; it has no usable password.
+    is_guest = models.BooleanField(default=False)
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Asia/Kolkata", validators=[validate_time_zone]
     )
@@ -77,6 +80,8 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        if self.is_guest:
+            return str(_("Guest"))
         return self.full_name or self.email.split("@")[0]
 
 

@@ -114,6 +114,105 @@ def user_signup(*, email: str, password: str, full_name: str, role: str, time_zo
     return user
 
 
+GUEST_EMAIL_DOMAIN = "guest.invalid"
+
+
+def guest_create(*, time_zone: str = "Asia/Kolkata") -> User:
+    """A guest account (no usable password, a placeholder address) with an empty profile.
+
+    `.invalid` is reserved (RFC 2606), so the placeholder can never reach anyone.
+    """
+    with transaction.atomic():
+        user = User.objects.create_user(
+            f"guest-{secrets.token_hex(12)}@{GUEST_EMAIL_DOMAIN}", None, is_guest=True,
+            time_zone=time_zone,
+        )  # fmt: skip
+        CandidateProfile.objects.create(user=user)
+    return user
+
+
+def guest_convert(
+    *,
+    user: User,
+    email: str,
+    password: str,
+    full_name: str = "",
+    role: str = User.Role.CANDIDATE,
+    time_zone: str | None = None,
+) -> User:
+    """Turns a guest account into a candidate account, keeping everything it holds.
+
+    The password must already have passed Django's validators (the form does that). Raises
+    ValueError for an account that is not a guest and EmailAlreadyRegistered when the address
+    is taken; either way nothing changes.
+    """
+    if not user.is_guest:
+        raise ValueError("Only a guest account can be converted.")
+    if role not in SIGNUP_ROLES:
+        raise ValueError(f"Sign-up cannot create a {role!r} account.")
+    email = User.objects.normalize_email(email.strip()).lower()
+    if email.endswith("@" + GUEST_EMAIL_DOMAIN) or _email_in_use(email, exclude_pk=user.pk):
+        raise EmailAlreadyRegistered(email)
+    user.email = email
+    user.full_name = full_name.strip()
+    user.is_guest = False
+    user.role = role
+    if time_zone:
+        user.time_zone = time_zone
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save(
+                update_fields=["email", "full_name", "is_guest", "role", "time_zone", "password"]
+            )
+    except IntegrityError as exc:
+        user.refresh_from_db()
+        raise EmailAlreadyRegistered(email) from exc
+    return user
+
+
+# Rows a guest's results live in: (app label, model) moved wholesale to the account.
+_GUEST_OWNED = (
+    ("skills", "TypingAttempt"), ("skills", "DataEntryAttempt"), ("skills", "QuizAttempt"),
+    ("skills", "ReplyAttempt"), ("readiness", "ReadinessCheck"),
+)  # fmt: skip
+
+
+def guest_merge(*, guest: User, into: User) -> int:
+    """Moves a guest's results to an existing account it signed in to, then deletes the guest.
+
+    Attempts and readiness checks move; the knockout answers move only when the account has
+    none (the account's own answers win); the guest's plan is dropped (the account's plan
+    is drawn again from the merged results). Returns how many rows moved. Raises ValueError
+    when `guest` is not a guest or is `into`.
+    """
+    if not guest.is_guest or guest.pk == into.pk:
+        raise ValueError("Only a guest account can be merged into another account.")
+    moved = 0
+    with transaction.atomic():
+        for app_label, model_name in _GUEST_OWNED:
+            model = apps.get_model(app_label, model_name)
+            moved += model._default_manager.filter(user=guest).update(user=into)
+        answers = apps.get_model("readiness", "KnockoutAnswers")._default_manager
+        if not answers.filter(user=into).exists():
+            moved += answers.filter(user=guest).update(user=into)
+        account_delete(user=guest)
+    return moved
+
+
+def guests_purge(*, older_than: datetime.datetime) -> int:
+    """Deletes guest accounts created before `older_than`, with everything they hold.
+
+    Returns how many accounts were deleted.
+    """
+    stale = User.objects.filter(is_guest=True, date_joined__lt=older_than)
+    count = 0
+    for user in stale.iterator():
+        account_delete(user=user)
+        count += 1
+    return count
+
+
 def user_update(*, user: User, full_name: str, email: str, time_zone: str) -> User:
     """Changes the account's name, e-mail address and time zone.
 
@@ -329,7 +428,8 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
     """Returns everything stored about `user` as JSON-ready data.
 
     Holds the account (never the password hash), the profile and its languages, goals with
-    their milestones, and API token metadata (never the token digests).
+    their milestones, every skills attempt, the readiness answers, checks and plan, and API
+    token metadata (never the token digests).
     """
     now = now or timezone.now()
     profile = CandidateProfile.objects.filter(user=user).select_related("current_role").first()
@@ -368,8 +468,35 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         "languages": languages,
         "goals": _goals_data(user),
         **_attempts_data(user),
+        **_readiness_data(user),
         "api_tokens": tokens,
     }
+
+
+def _readiness_data(user: User) -> dict[str, Any]:
+    """The knockout answers, readiness checks and plan steps (the readiness app's rows)."""
+    answers = apps.get_model("readiness", "KnockoutAnswers")._default_manager.filter(user=user)
+    checks = apps.get_model("readiness", "ReadinessCheck")._default_manager.filter(user=user)
+    items = apps.get_model("readiness", "PlanItem")._default_manager.filter(user=user)
+    return {
+        "knockout_answers": [
+            {"documents": a.documents, "notice_days": a.notice_days, "on_site": a.on_site,
+             "adult": a.adult, "updated_at": _iso(a.updated_at)}
+            for a in answers
+        ],
+        "readiness_checks": [
+            {"started_at": _iso(c.started_at), "profile_done_at": _iso(c.profile_done_at),
+             "completed_at": _iso(c.completed_at), "typing_attempt": c.typing_id,
+             "english_attempt": c.english_id, "judgment_attempt": c.judgment_id,
+             "computer_attempt": c.computer_id}
+            for c in checks.order_by("started_at", "id")
+        ],
+        "plan_items": [
+            {"week_start": _iso(i.week_start), "kind": i.kind, "title": i.title,
+             "detail": i.detail, "status": i.status, "postponed_from": _iso(i.postponed_from)}
+            for i in items.order_by("week_start", "id")
+        ],
+    }  # fmt: skip
 
 
 # Deletion -------------------------------------------------------------------------------------

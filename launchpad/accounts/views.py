@@ -12,7 +12,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -45,7 +45,7 @@ from launchpad.accounts.forms import (
     language_initial,
     profile_form_initial,
 )
-from launchpad.accounts.models import PersonalAccessToken
+from launchpad.accounts.models import PersonalAccessToken, User
 from launchpad.common.getters import get_owned_or_404
 from launchpad.common.requests import signed_in_user
 
@@ -54,11 +54,36 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    """Creates a candidate or trainer account, signs them in and opens their profile."""
-    if request.user.is_authenticated:
+    """Creates a candidate or trainer account, signs them in and opens their profile.
+
+    A guest (a first visit to the readiness check) becomes that account instead, keeping
+    every result.
+    """
+    guest = request.user if isinstance(request.user, User) and request.user.is_guest else None
+    if request.user.is_authenticated and guest is None:
         return redirect("accounts:profile")
     form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and guest is not None:
+        try:
+            user = services.guest_convert(
+                user=guest,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                full_name=form.cleaned_data["full_name"],
+                role=form.cleaned_data["role"],
+                time_zone=form.cleaned_data["time_zone"],
+            )
+        except EmailAlreadyRegistered:
+            form.add_error("email", EMAIL_TAKEN_MESSAGE)
+        else:
+            login(request, user, backend=MODEL_BACKEND)
+            messages.success(
+                request,
+                _("Welcome, %(name)s! Your account keeps every result of your readiness check.")
+                % {"name": user.display_name},
+            )
+            return redirect("readiness:report")
+    elif request.method == "POST" and form.is_valid():
         try:
             user = services.user_signup(
                 email=form.cleaned_data["email"],
@@ -84,11 +109,31 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Sign-in with e-mail address and password."""
+    """Sign-in with e-mail address and password.
+
+    A guest (someone who took the readiness check first) may sign in to an existing
+    account: their results move to it.
+    """
 
     form_class = EmailAuthenticationForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user = request.user
+        self.guest = user if isinstance(user, User) and user.is_guest else None
+        self.redirect_authenticated_user = self.guest is None
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        account = form.get_user()
+        if self.guest is not None and self.guest.pk != account.pk:
+            services.guest_merge(guest=self.guest, into=account)
+            messages.success(
+                self.request, _("The results of your readiness check are now in your account.")
+            )
+        return response
 
 
 class LogoutView(auth_views.LogoutView):

@@ -26,6 +26,7 @@ from launchpad.goals import selectors, services
 from launchpad.goals.exceptions import GoalError
 from launchpad.goals.forms import GoalForm, GoalStatusForm, MilestoneForm, PreviewForm
 from launchpad.goals.models import Goal, Milestone
+from launchpad.readiness.presenters import dashboard_panel
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -66,12 +67,18 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 @require_GET
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Greeting, profile nudge, active goals with their next milestone, recent ticks."""
+    """Greeting, readiness per track over time, this week's plan, active goals with their
+    next milestone, latest results, practice streak and recent ticks."""
     today = _today()
+    user = signed_in_user(request)
     return render(
         request,
         "goals/dashboard.html",
-        {"dashboard": selectors.dashboard(signed_in_user(request), today=today), "today": today},
+        {
+            "dashboard": selectors.dashboard(user, today=today),
+            "panel": dashboard_panel(user, today=today, now=timezone.now()),
+            "today": today,
+        },
     )
 
 

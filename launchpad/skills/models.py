@@ -200,6 +200,8 @@ class QuizAttempt(ScoredAttempt):
     )
     test = models.CharField(max_length=10, choices=QuizItem.Test.choices)
     focus_skill = models.CharField(max_length=40, blank=True)
+    # A short form of the readiness check; its result counts like any other.
+    is_mini = models.BooleanField(default=False)
     # [{"slug", "order"}] plus the items as shown, so a result stays explainable after edits.
     form = models.JSONField()
     items = models.JSONField()

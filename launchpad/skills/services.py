@@ -253,6 +253,13 @@ QUIZ_SPECS: dict[str, dict[str, Any]] = {
 }
 FOCUS_ITEMS = 8
 FOCUS_MINUTES = 8
+# The readiness check's mini tests (issue 4): English 10 items, judgment and computer 5 each,
+# the latter two one item from each of five skills drawn at random.
+MINI_SPECS: dict[str, dict[str, Any]] = {
+    "english": {"per_skill": {"grammar": 4, "vocabulary": 3, "reading": 3}, "minutes": 8},
+    "sjt": {"per_skill": 5, "minutes": 5},
+    "computer": {"per_skill": 5, "minutes": 5},
+}
 
 
 def _core_item(row: QuizItem | dict[str, Any]) -> Item:
@@ -274,13 +281,20 @@ def _item_snapshot(row: QuizItem) -> dict[str, Any]:
 
 
 def quiz_start(
-    *, user: User, test: str, focus_skill: str = "", rng: random.Random, now: datetime.datetime
+    *,
+    user: User,
+    test: str,
+    focus_skill: str = "",
+    mini: bool = False,
+    rng: random.Random,
+    now: datetime.datetime,
 ) -> QuizAttempt:
     """Draws a balanced form for `test` (or a practice run of one skill) and starts the clock.
 
-    The attempt keeps a snapshot of the items it shows, so content edits never change a
-    result. Raises InvalidLogError for an unknown test or skill, NoPassagesError when the
-    item bank is too small.
+    `mini` draws the readiness check's short form instead (see MINI_SPECS). The attempt
+    keeps a snapshot of the items it shows, so content edits never change a result. Raises
+    InvalidLogError for an unknown test or skill, NoPassagesError when the item bank is too
+    small.
     """
     spec = QUIZ_SPECS.get(test)
     if spec is None:
@@ -292,6 +306,13 @@ def quiz_start(
             raise InvalidLogError(_("This test has no such skill to practise."))
         per_skill = {focus_skill: min(FOCUS_ITEMS, sum(r.skill == focus_skill for r in rows))}
         minutes = FOCUS_MINUTES
+    elif mini:
+        wanted = MINI_SPECS[test]["per_skill"]
+        if isinstance(wanted, dict):
+            per_skill = wanted
+        else:
+            per_skill = dict.fromkeys(rng.sample(skills, min(wanted, len(skills))), 1)
+        minutes = MINI_SPECS[test]["minutes"]
     else:
         wanted = spec["per_skill"]
         per_skill = wanted if isinstance(wanted, dict) else dict.fromkeys(skills, wanted)
@@ -306,7 +327,7 @@ def quiz_start(
         raise NoPassagesError(_("The question bank for this test is not loaded yet."))
     by_slug = {row.slug: row for row in rows}
     return QuizAttempt.objects.create(
-        user=user, test=test, focus_skill=focus_skill,
+        user=user, test=test, focus_skill=focus_skill, is_mini=mini and not focus_skill,
         form=[{"slug": entry.slug, "order": list(entry.order)} for entry in form],
         items=[_item_snapshot(by_slug[entry.slug]) for entry in form],
         time_limit_s=minutes * 60, started_at=now,

@@ -10,7 +10,9 @@ from django.db import transaction
 
 from launchpad.careers.loader import load_careers
 from launchpad.content.reader import CONTENT_DIR, ContentError, read_content
+from launchpad.content.readiness_reader import read_readiness
 from launchpad.content.skills_reader import read_skills
+from launchpad.readiness.loader import load_readiness
 from launchpad.skills.loader import load_skills
 
 
@@ -39,6 +41,7 @@ class Command(BaseCommand):
         try:
             content, onet = read_content(root / "careers", root / "onet")
             skills = read_skills(root / "skills")
+            readiness = read_readiness(root / "readiness")
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -51,7 +54,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"ok: {len(content.roles)} roles, {len(content.ladder)} ladder steps, "
                 f"{len(content.skills)} skills, {len(onet)} O*NET occupations, "
-                f"{len(skills.passages)} typing passages, {len(skills.thresholds)} thresholds; "
+                f"{len(skills.passages)} typing passages, {len(skills.thresholds)} thresholds, "
+                f"{len(readiness.index.tracks) if readiness.index else 0} readiness tracks, "
+                f"{len(readiness.knockouts.knockouts) if readiness.knockouts else 0} knockouts; "
                 "nothing was loaded (--check)."
             )
             return
@@ -59,6 +64,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 report = load_careers(content, onet)
                 skills_report = load_skills(skills)
+                readiness_report = load_readiness(readiness)
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -66,3 +72,5 @@ class Command(BaseCommand):
         self.stdout.write(report.summary())
         if skills.passages or skills.thresholds:
             self.stdout.write("Skills lab content:\n" + skills_report.summary())
+        if readiness.index or readiness.knockouts:
+            self.stdout.write("Readiness content:\n" + readiness_report.summary())

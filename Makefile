@@ -77,6 +77,7 @@ bench: install
 	$(BIN)/python bench/pages.py --write docs/benchmarks.md
 	$(BIN)/python bench/scoring.py --write docs/benchmarks.md
 	$(BIN)/python bench/submit.py --write docs/benchmarks.md
+	$(BIN)/python bench/resume.py --write docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,12 @@ import pytest
 PASSWORD = "a-Strong-pass-2026"
 
 
+@pytest.fixture(autouse=True)
+def _private_files_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def password() -> str:
     return PASSWORD

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip())
         print(
             "\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
-            "ladder, typing-score, and any Django management command "
+            "ladder, typing-score, resume, and any Django management command "
             "(`launchpad help-django` lists them)."
         )
         return 0
@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         from launchpad.typing_cli import typing_score_command
 
         return typing_score_command(rest)
+    if command == "resume":
+        from launchpad.resume_cli import resume_command
+
+        return resume_command(rest)
     _django_setup()
     from django.core.management import execute_from_command_line
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "launchpad.goals",
     "launchpad.skills",
     "launchpad.readiness",
+    "launchpad.resumes",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +172,10 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 # Shown to a visitor with no profile time zone yet; most users are in India.
 DEFAULT_USER_TIME_ZONE = os.environ.get("DEFAULT_USER_TIME_ZONE", "Asia/Kolkata")
+
+# Uploaded resumes: private files under unguessable names, never served as static media;
+# only an access-checked view hands a file back to its owner.
+MEDIA_ROOT = Path(os.environ.get("LAUNCHPAD_MEDIA_ROOT", VAR_DIR / "private"))
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

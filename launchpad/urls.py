@@ -13,6 +13,7 @@ urlpatterns = [
     path("goals/", include("launchpad.goals.urls")),
     path("skills/", include("launchpad.skills.urls")),
     path("readiness/", include("launchpad.readiness.urls")),
+    path("resumes/", include("launchpad.resumes.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -106,4 +106,6 @@ def test_a_visitor_checks_readiness_signs_up_and_keeps_everything(site, password
     first = page.locator(".plan-item").first
     first.get_by_role("button", name=re.compile("^Done")).click()
     expect(page.locator(".plan-item").first).to_contain_text("Done")
-    expect(page.locator(".plan-item").first.get_by_role("button", name=re.compile("^Undo"))).to_be_visible()
+    expect(
+        page.locator(".plan-item").first.get_by_role("button", name=re.compile("^Undo"))
+    ).to_be_visible()

@@ -124,7 +124,10 @@ def test_reading_goes_one_item_a_week_from_the_first_week():
     )  # fmt: skip
     learned = [[s for s in w.steps if s.kind is StepKind.LEARN] for w in result.weeks]
     assert [[s.key for s in week] for week in learned] == [
-        ["learn:track-chat-email"], ["learn:hiring-process"], [], [],
+        ["learn:track-chat-email"],
+        ["learn:hiring-process"],
+        [],
+        [],
     ]
     assert learned[0][0].title == "Chat and e-mail" and learned[0][0].ref == "track-chat-email"
     assert learned[0][0].detail == "What the work is."

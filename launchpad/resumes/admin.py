@@ -1,0 +1,1 @@
+"""Resumes are private to their owners: nothing of them is registered in the admin."""

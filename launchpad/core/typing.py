@@ -59,9 +59,13 @@ The figures (PRODUCT.md, "Definitions to implement exactly"), from the final typ
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
 import math
+import operator
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,30 +132,77 @@ class KeyEvent:
     key: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, init=False)
 class TypingLog:
     """A checked keystroke log: constructing one raises TypingLogError if it is impossible.
 
-    `words` are the expected words, the text split at whitespace.
+    `words` are the expected words, the text split at whitespace. The keystrokes are kept as
+    two parallel tuples, `times` (seconds, in order) and `keys`, rather than an object per
+    keystroke, so that checking and scoring a log of thousands of keystrokes stays cheap;
+    `events` gives them as KeyEvent objects.
     """
 
     text: str
     mode: TypingMode
-    events: tuple[KeyEvent, ...] = ()
-    duration_s: float | None = None
-    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    times: tuple[float, ...]
+    keys: tuple[str, ...]
+    duration_s: float | None
+    words: tuple[str, ...] = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        words = tuple(self.text.split())
+    def __init__(
+        self,
+        *,
+        text: str,
+        mode: TypingMode,
+        events: Iterable[KeyEvent] = (),
+        duration_s: float | None = None,
+    ) -> None:
+        events = tuple(events)
+        self._fill(text, mode, duration_s, [e.t for e in events], [e.key for e in events])
+
+    @classmethod
+    def _of_keystrokes(
+        cls,
+        text: str,
+        mode: TypingMode,
+        duration_s: float | None,
+        times: list[float],
+        keys: list[str],
+    ) -> TypingLog:
+        """The log of parallel lists of times and keys (as parse_log reads them), checked."""
+        log = cls.__new__(cls)
+        log._fill(text, mode, duration_s, times, keys)
+        return log
+
+    def _fill(
+        self,
+        text: str,
+        mode: TypingMode,
+        duration_s: float | None,
+        times: list[float],
+        keys: list[str],
+    ) -> None:
+        words = tuple(text.split())
         if not words:
             raise TypingLogError("text is empty: there is nothing to type")
-        if len(self.text) > MAX_TEXT_CHARS:
+        if len(text) > MAX_TEXT_CHARS:
             raise TypingLogError(
-                f"text is too long: {len(self.text):,} characters (at most {MAX_TEXT_CHARS:,})"
+                f"text is too long: {len(text):,} characters (at most {MAX_TEXT_CHARS:,})"
             )
+        _check_duration(mode, duration_s)
+        _check_events(times, keys, duration_s)
+        # Frozen: set the way dataclasses do.
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "mode", mode)
+        object.__setattr__(self, "times", tuple(times))
+        object.__setattr__(self, "keys", tuple(keys))
+        object.__setattr__(self, "duration_s", duration_s)
         object.__setattr__(self, "words", words)
-        _check_duration(self.mode, self.duration_s)
-        _check_events(self.events, self.duration_s)
+
+    @property
+    def events(self) -> tuple[KeyEvent, ...]:
+        """The keystrokes as KeyEvent objects, in order (built on each call)."""
+        return tuple(map(KeyEvent, self.times, self.keys))
 
 
 @dataclass(frozen=True)
@@ -240,7 +291,7 @@ class TypingScore:
             "mistyped_words": [{"word": w, "count": n} for w, n in self.mistyped_words],
             "mistyped_keys": [{"key": k, "count": n} for k, n in self.mistyped_keys],
             "words": [
-                {"expected": w.expected, "typed": w.typed, "status": w.status.value}
+                {"expected": w.expected, "typed": w.typed, "status": str(w.status)}
                 for w in self.words
             ],
         }
@@ -252,6 +303,18 @@ _LOG_FIELDS = ("text", "mode", "duration_s", "events")
 _REQUIRED_FIELDS = ("text", "mode", "events")
 _EVENT_FIELDS = ("t", "key")
 _EVENT_KEYS = frozenset(_EVENT_FIELDS)
+_DICT = frozenset({dict})
+_STR = frozenset({str})
+_NUMBER = frozenset({float, int})
+_GET_T = operator.itemgetter("t")
+_GET_KEY = operator.itemgetter("key")
+
+# A log is checked in two ways that accept exactly the same logs. First in bulk, with
+# built-in functions over whole lists (a submission holds thousands of keystrokes, and a
+# Python loop over them costs milliseconds); a log that passes is accepted as it is. A log
+# that does not (or has anything unusual) is then walked event by event, which decides and
+# names the first problem; those walks are the rules, and the bulk checks only ever accept
+# what they would.
 
 
 def parse_log(data: object) -> TypingLog:
@@ -283,34 +346,59 @@ def parse_log(data: object) -> TypingLog:
         raise TypingLogError(f"events must be a list, not {_kind(events)}")
     if len(events) > MAX_EVENTS:
         raise TypingLogError(f"too many events: {len(events):,} (at most {MAX_EVENTS:,})")
-    return TypingLog(
-        text=text,
-        mode=TypingMode(mode),
-        duration_s=None if duration is None else _seconds(duration),
-        events=tuple(_parse_event(number, event) for number, event in enumerate(events, 1)),
+    times, keys = _read_events(events) or _walk_events(events)
+    return TypingLog._of_keystrokes(
+        text, TypingMode(mode), None if duration is None else _seconds(duration), times, keys
     )
 
 
-def _parse_event(number: int, event: object) -> KeyEvent:
-    if not isinstance(event, dict):
-        raise TypingLogError(
-            f"event {number}: must be an object with t and key, not {_kind(event)}"
-        )
-    if event.keys() != _EVENT_KEYS:
-        missing = [name for name in _EVENT_FIELDS if name not in event]
-        if missing:
-            raise TypingLogError(f"event {number}: missing {_fields(missing)}")
-        unexpected = [name for name in event if name not in _EVENT_FIELDS]
-        raise TypingLogError(
-            f"event {number}: unexpected {_fields(unexpected)} (an event has t and key)"
-        )
-    t, key = event["t"], event["key"]
-    # Checked by exact type first: this runs once per keystroke, thousands of times a log.
-    if type(t) is not float and not _is_number(t):
-        raise TypingLogError(f"event {number}: t must be a number of seconds, not {_kind(t)}")
-    if not isinstance(key, str):
-        raise TypingLogError(f"event {number}: key must be a string, not {_kind(key)}")
-    return KeyEvent(t=_seconds(t), key=key)
+def _read_events(events: list[Any]) -> tuple[list[float], list[str]] | None:
+    """The times and keys of `events` when every event is plainly well formed, else None.
+
+    Well formed: a dict with exactly the fields t and key, t a float or an int (a JSON
+    number), key a string.
+    """
+    if not set(map(type, events)) <= _DICT or max(map(len, events), default=2) != 2:
+        return None
+    try:
+        times = list(map(_GET_T, events))
+        keys = list(map(_GET_KEY, events))
+        key_types = set(map(type, set(keys)))  # unhashable keys are not strings either
+    except (KeyError, TypeError):  # a field is missing (so another one is unexpected)
+        return None
+    time_types = set(map(type, times))
+    if not time_types <= _NUMBER or not key_types <= _STR:
+        return None
+    if int in time_types:
+        times = [_seconds(t) for t in times]
+    return times, keys
+
+
+def _walk_events(events: list[Any]) -> tuple[list[float], list[str]]:
+    """The times and keys of `events`, checked one by one; raises at the first bad one."""
+    times: list[float] = []
+    keys: list[str] = []
+    for number, event in enumerate(events, 1):
+        if not isinstance(event, dict):
+            raise TypingLogError(
+                f"event {number}: must be an object with t and key, not {_kind(event)}"
+            )
+        if event.keys() != _EVENT_KEYS:
+            missing = [name for name in _EVENT_FIELDS if name not in event]
+            if missing:
+                raise TypingLogError(f"event {number}: missing {_fields(missing)}")
+            unexpected = [name for name in event if name not in _EVENT_FIELDS]
+            raise TypingLogError(
+                f"event {number}: unexpected {_fields(unexpected)} (an event has t and key)"
+            )
+        t, key = event["t"], event["key"]
+        if not _is_number(t):
+            raise TypingLogError(f"event {number}: t must be a number of seconds, not {_kind(t)}")
+        if not isinstance(key, str):
+            raise TypingLogError(f"event {number}: key must be a string, not {_kind(key)}")
+        times.append(_seconds(t))
+        keys.append(key)
+    return times, keys
 
 
 def _check_duration(mode: TypingMode, duration: float | None) -> None:
@@ -330,22 +418,52 @@ def _check_duration(mode: TypingMode, duration: float | None) -> None:
         )
 
 
-def _check_events(events: tuple[KeyEvent, ...], duration: float | None) -> None:
-    if len(events) > MAX_EVENTS:
-        raise TypingLogError(f"too many events: {len(events):,} (at most {MAX_EVENTS:,})")
+def _check_events(times: list[float], keys: list[str], duration: float | None) -> None:
+    if len(times) > MAX_EVENTS:
+        raise TypingLogError(f"too many events: {len(times):,} (at most {MAX_EVENTS:,})")
+    latest = MAX_EVENT_TIME_S if duration is None else duration + END_GRACE_S
+    if not _timing_plausible(times, keys, latest):
+        _walk_timing(times, keys, duration, latest)
+
+
+def _timing_plausible(times: list[float], keys: list[str], latest: float) -> bool:
+    """Whether the keystrokes pass every timing and key rule, checked in bulk.
+
+    Times that start at 0 or later, never go down and end by `latest` (a finite number)
+    are all finite, none negative, none backwards and none after the end: a NaN fails a
+    comparison and an infinity the first or last bound.
+    """
+    if times and not (
+        times[0] >= 0 and times[-1] <= latest and all(map(operator.le, times, times[1:]))
+    ):
+        return False
+    if not all(map(_is_key, set(keys))):
+        return False
+    chars = list(itertools.compress(times, map(operator.ne, keys, itertools.repeat(BACKSPACE))))
+    return not (
+        _too_fast(chars, MAX_BURST_KEYS, BURST_WINDOW_S)
+        or _too_fast(chars, MAX_SUSTAINED_KEYS, SUSTAINED_WINDOW_S)
+    )
+
+
+def _too_fast(times: list[float], most: int, window: float) -> bool:
+    # `most + 1` keystrokes spanning less than `window` seconds break the limit; times are
+    # in order, so comparing each keystroke with the one `most` places earlier finds it.
+    return min(map(operator.sub, times[most:], times), default=window) < window
+
+
+def _walk_timing(
+    times: list[float], keys: list[str], duration: float | None, latest: float
+) -> None:
+    """Checks the keystrokes one by one; raises at the first that breaks a rule."""
     if duration is None:
-        latest, past_end = (
-            MAX_EVENT_TIME_S,
-            f"after the longest allowed test ({MAX_EVENT_TIME_S:g} s)",
-        )
+        past_end = f"after the longest allowed test ({MAX_EVENT_TIME_S:g} s)"
     else:
-        latest = duration + END_GRACE_S
         past_end = f"after the end of the {duration:g} s test"
     previous = 0.0
     char_times: list[float] = []
     char_numbers: list[int] = []
-    for number, event in enumerate(events, 1):
-        t, key = event.t, event.key
+    for number, (t, key) in enumerate(zip(times, keys, strict=True), 1):
         if not math.isfinite(t):
             raise TypingLogError(f"event {number}: t must be a finite number, not {t}")
         if t < 0:
@@ -357,7 +475,7 @@ def _check_events(events: tuple[KeyEvent, ...], duration: float | None) -> None:
         if t > latest:
             raise TypingLogError(f"event {number}: at {t:.3f} s, {past_end}")
         if key != BACKSPACE:
-            if len(key) != 1 or not key.isprintable():
+            if not _is_key(key):
                 raise TypingLogError(
                     f"event {number}: unknown key {key!r} (a key is one printable character, "
                     "a space, or 'Backspace')"
@@ -365,13 +483,11 @@ def _check_events(events: tuple[KeyEvent, ...], duration: float | None) -> None:
             char_times.append(t)
             char_numbers.append(number)
         previous = t
-    _check_rate(char_times, char_numbers, MAX_BURST_KEYS, BURST_WINDOW_S)
-    _check_rate(char_times, char_numbers, MAX_SUSTAINED_KEYS, SUSTAINED_WINDOW_S)
+    _walk_rate(char_times, char_numbers, MAX_BURST_KEYS, BURST_WINDOW_S)
+    _walk_rate(char_times, char_numbers, MAX_SUSTAINED_KEYS, SUSTAINED_WINDOW_S)
 
 
-def _check_rate(times: list[float], numbers: list[int], most: int, window: float) -> None:
-    # `most + 1` keystrokes spanning less than `window` seconds break the limit; times are
-    # in order, so comparing each keystroke with the one `most` places earlier finds it.
+def _walk_rate(times: list[float], numbers: list[int], most: int, window: float) -> None:
     for index in range(most, len(times)):
         first = times[index - most]
         if times[index] - first < window:
@@ -380,6 +496,10 @@ def _check_rate(times: list[float], numbers: list[int], most: int, window: float
                 f"{first:.3f} s and {times[index]:.3f} s (at most {most} fit in any "
                 f"{window:g} s)"
             )
+
+
+def _is_key(key: str) -> bool:
+    return key == BACKSPACE or (len(key) == 1 and key.isprintable())
 
 
 def _is_number(value: object) -> bool:
@@ -429,71 +549,85 @@ def score_typing(log: TypingLog) -> TypingScore:
     words = log.words
     word_count = len(words)
     limit = math.inf if log.duration_s is None else log.duration_s
-    events = log.events
-    # Character keystrokes per whole second from the start, by int(t).
-    per_second = [0] * (int(events[-1].t) + 1 if events else 1)
+    times, keys = log.times, log.keys
+    # Times are in order: keystrokes after `counted` are in the grace period after a timed
+    # test, and ignored.
+    counted = bisect.bisect_right(times, limit)
+    last_t = times[counted - 1] if counted else 0.0
 
     typed: list[str] = []  # the input so far, spaces between words included
-    typed_wrong: list[bool] = []  # per typed character: wrong when typed (spaces: False)
-    starts = [0]  # where each word so far begins in `typed`; the last is the current word
-    wrong_in_word = [0]  # per word so far: how many of its typed characters are wrong
+    # The current word: its index, text and length, where it begins in `typed`, how much of
+    # it is typed and how many of its typed characters are wrong; where each earlier word
+    # begins and how many of its characters are wrong, on stacks (Backspace over a space
+    # goes back into the word before). A typed character is wrong exactly when it is not the
+    # word's character at its position, so Backspace can tell what it removes.
+    index, word, word_len, start, position, wrong = 0, words[0], len(words[0]), 0, 0, 0
+    starts: list[int] = []
+    wrongs: list[int] = []
+    idle: list[float] = []  # character keystrokes that changed nothing
     mistyped_keys: Counter[str] = Counter()
-    correct = incorrect = backspaces = 0
-    last_t = 0.0
+    correct = incorrect = 0
 
-    for event in events:
-        t = event.t
-        if t > limit:  # within the grace period after a timed test
-            break
-        last_t = t
-        key = event.key
+    for t, key in zip(times[:counted], keys[:counted], strict=True):
         if key == BACKSPACE:
-            backspaces += 1
             if typed:
                 removed = typed.pop()
-                was_wrong = typed_wrong.pop()
                 if removed == " ":
-                    starts.pop()
-                    wrong_in_word.pop()
-                elif was_wrong:
-                    wrong_in_word[-1] -= 1
+                    index -= 1
+                    word = words[index]
+                    word_len = len(word)
+                    start = starts.pop()
+                    wrong = wrongs.pop()
+                    position = len(typed) - start
+                else:
+                    position -= 1
+                    if position >= word_len or word[position] != removed:
+                        wrong -= 1
             continue
-        index = len(starts) - 1
         if index == word_count:  # the last word was submitted: nothing left to type
+            idle.append(t)
             continue
-        word = words[index]
-        position = len(typed) - starts[-1]
         if key == " ":
             if position == 0:  # a space on an empty word does nothing
+                idle.append(t)
                 continue
-            if position == len(word) and wrong_in_word[-1] == 0:
+            if position == word_len and wrong == 0:
                 correct += 1
             else:
                 incorrect += 1
-                if position < len(word):
+                if position < word_len:
                     mistyped_keys[word[position]] += 1
             typed.append(" ")
-            typed_wrong.append(False)
-            starts.append(len(typed))
-            wrong_in_word.append(0)
+            starts.append(start)
+            wrongs.append(wrong)
+            index += 1
+            word = words[index] if index < word_count else ""
+            word_len = len(word)
+            start = len(typed)
+            position = wrong = 0
         else:
             typed.append(key)
-            if position < len(word) and word[position] == key:
+            if position < word_len and word[position] == key:
                 correct += 1
-                typed_wrong.append(False)
             else:
                 incorrect += 1
-                typed_wrong.append(True)
-                wrong_in_word[-1] += 1
+                wrong += 1
                 # Past the end of the word a space was expected.
-                mistyped_keys[word[position] if position < len(word) else " "] += 1
-        per_second[int(t)] += 1
+                mistyped_keys[word[position] if position < word_len else " "] += 1
+            position += 1
 
-    current = len(starts) - 1
-    text_done = current == word_count or (
-        current == word_count - 1
-        and wrong_in_word[-1] == 0
-        and len(typed) - starts[-1] == len(words[-1])
+    backspaces = keys[:counted].count(BACKSPACE)
+    # Character keystrokes (the idle ones aside) per whole second from the start, by int(t).
+    per_second = [0] * (int(times[-1]) + 1 if times else 1)
+    typing = itertools.compress(
+        times[:counted], map(operator.ne, keys, itertools.repeat(BACKSPACE))
+    )
+    seconds = Counter(map(int, typing))
+    seconds.subtract(map(int, idle))
+    for second, count in seconds.items():
+        per_second[second] += count
+    text_done = index == word_count or (
+        index == word_count - 1 and wrong == 0 and position == word_len
     )
     # A timed test runs to its limit unless the text ran out first.
     end = limit if log.mode is TypingMode.TIMED and not text_done else last_t
@@ -533,6 +667,8 @@ def _count_chars(
     """Sorts the final typed characters into the Monkeytype classes, word by word."""
     all_correct = correct_word = incorrect = extra = missed = spaces = correct_spaces = 0
     results: list[WordResult] = []
+    # Results are immutable, so each word typed right shares one (texts repeat words a lot).
+    shared: dict[str, WordResult] = {}
     inputs = typed.split(" ")
     submitted = len(inputs) - 1  # every input but the last was followed by a space
     for index, got in enumerate(inputs):
@@ -545,7 +681,10 @@ def _count_chars(
             if index < submitted:
                 spaces += 1
                 correct_spaces += 1
-            results.append(WordResult(expected, got, WordStatus.CORRECT))
+            result = shared.get(got)
+            if result is None:
+                result = shared[got] = WordResult(expected, got, WordStatus.CORRECT)
+            results.append(result)
             continue
         right = sum(1 for a, b in zip(got, expected, strict=False) if a == b)
         wrong = min(len(got), len(expected)) - right

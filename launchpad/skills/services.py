@@ -7,11 +7,14 @@ and keeps the log, the scores and the rules version together.
 from __future__ import annotations
 
 import datetime
+import json
 import random
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import JSONField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from launchpad.accounts.models import User
@@ -62,10 +65,14 @@ def _lock_open(attempt: A) -> A:
     """
     locked = type(attempt)._default_manager.select_for_update().get(pk=attempt.pk)
     if locked.is_scored:
-        raise AttemptAlreadySubmittedError(
-            _("This attempt was already submitted; start a new one to try again.")
-        )
+        raise _already_submitted()
     return locked
+
+
+def _already_submitted() -> AttemptAlreadySubmittedError:
+    return AttemptAlreadySubmittedError(
+        _("This attempt was already submitted; start a new one to try again.")
+    )
 
 
 def _record_result(
@@ -153,53 +160,102 @@ def typing_drill_start(
 
 
 def typing_attempt_submit(
-    *, attempt: TypingAttempt, events: Any, now: datetime.datetime
+    *,
+    attempt: TypingAttempt,
+    events: Any,
+    now: datetime.datetime,
+    events_json: str | None = None,
 ) -> TypingAttempt:
     """Scores the keystroke `events` of `attempt` and stores log, scores and rules version.
 
     The text, mode and duration come from the attempt, never from the browser. Keystrokes
     after the time limit are dropped (the answer counts as submitted at the limit). Raises
     AttemptAlreadySubmittedError for a second submission and InvalidLogError for a malformed
-    or impossible log; either way nothing changes.
+    or impossible log; either way nothing changes. Returns `attempt`, now scored.
+
+    `events_json`, when the caller has it, is the JSON text `events` was decoded from; it is
+    stored as it is instead of being encoded again (checking and scoring use `events` only).
+
+    The log is checked and scored before anything is written, and then one conditional
+    UPDATE both claims the still-open attempt and stores the result: of two submissions
+    racing for the same attempt only one can change its row, and the other finds it scored.
+    Nothing is locked while a log is scored (on SQLite a lock stops every other writer).
     """
-    with transaction.atomic():
-        locked = _lock_open(attempt)
-        limit = float(locked.duration_s or MAX_TEXT_MODE_SECONDS)
-        if not isinstance(events, list):
-            raise InvalidLogError(_("The keystroke log must be a list of events."))
-        # Events come in time order (the scorer rejects any that do not), so keystrokes past
-        # the limit are all at the end.
-        kept = list(events)
-        while kept and isinstance(kept[-1], Mapping) and _after(kept[-1].get("t"), limit):
-            kept.pop()
-        log_data: dict[str, Any] = {"text": locked.text, "mode": locked.mode, "events": kept}
-        if locked.mode == TypingAttempt.Mode.TIMED:
-            log_data["duration_s"] = float(limit)
-        try:
-            log = parse_log(log_data)
-        except TypingLogError as error:
-            raise InvalidLogError(str(error)) from error
-        elapsed = (now - locked.started_at).total_seconds()
-        last = log.events[-1].t if log.events else 0.0
-        if last > elapsed + CLOCK_SLACK_S:
-            raise InvalidLogError(
-                _(
-                    "The keystrokes span %(log).1f seconds, but only %(wall).1f seconds passed "
-                    "since the test started."
-                )
-                % {"log": last, "wall": elapsed}
+    if attempt.is_scored:
+        raise _already_submitted()
+    limit = float(attempt.duration_s or MAX_TEXT_MODE_SECONDS)
+    if not isinstance(events, list):
+        raise InvalidLogError(_("The keystroke log must be a list of events."))
+    # Events come in time order (the scorer rejects any that do not), so keystrokes past
+    # the limit are all at the end.
+    kept = list(events)
+    while kept and isinstance(kept[-1], Mapping) and _after(kept[-1].get("t"), limit):
+        kept.pop()
+    log_data: dict[str, Any] = {"text": attempt.text, "mode": attempt.mode, "events": kept}
+    if attempt.mode == TypingAttempt.Mode.TIMED:
+        log_data["duration_s"] = float(limit)
+    try:
+        log = parse_log(log_data)
+    except TypingLogError as error:
+        raise InvalidLogError(str(error)) from error
+    elapsed = (now - attempt.started_at).total_seconds()
+    last = log.times[-1] if log.times else 0.0
+    if last > elapsed + CLOCK_SLACK_S:
+        raise InvalidLogError(
+            _(
+                "The keystrokes span %(log).1f seconds, but only %(wall).1f seconds passed "
+                "since the test started."
             )
-        score = score_typing(log)
-        result = score.to_dict()
-        locked.log = log_data
-        _record_result(locked, result=result, rules_version=score.rules_version, now=now)
-        locked.wpm = score.wpm
-        locked.raw_wpm = score.raw_wpm
-        locked.accuracy = score.accuracy
-        locked.consistency = score.consistency
-        locked.kph = score.kph
-        locked.save()
-    return locked
+            % {"log": last, "wall": elapsed}
+        )
+    score = score_typing(log)
+    result = score.to_dict()
+    claimed = TypingAttempt.objects.filter(
+        pk=attempt.pk, status=TypingAttempt.Status.STARTED
+    ).update(
+        log=_stored_log(log_data, log.keys, events_json if len(kept) == len(events) else None),
+        result=result,
+        rules_version=score.rules_version,
+        status=TypingAttempt.Status.SCORED,
+        submitted_at=now,
+        wpm=score.wpm,
+        raw_wpm=score.raw_wpm,
+        accuracy=score.accuracy,
+        consistency=score.consistency,
+        kph=score.kph,
+    )
+    if not claimed:
+        raise _already_submitted()
+    attempt.log = log_data
+    _record_result(attempt, result=result, rules_version=score.rules_version, now=now)
+    attempt.wpm = score.wpm
+    attempt.raw_wpm = score.raw_wpm
+    attempt.accuracy = score.accuracy
+    attempt.consistency = score.consistency
+    attempt.kph = score.kph
+    return attempt
+
+
+def _stored_log(log_data: dict[str, Any], keys: tuple[str, ...], events_json: str | None) -> Any:
+    """What to store as the log: `log_data`, or the same as JSON text around `events_json`.
+
+    The JSON text the events arrived as is stored as it is, when it is safe to: it passed
+    the scorer's checks, so each event is an object with exactly a finite number `t` and a
+    one-character or Backspace `key`, unless the text hides a repeated field (JSON decoding
+    keeps the last). With no backslash in the text (so no escapes), counting the strings
+    "t" and "key" rules that out, and then the text holds nothing a database's JSON parser
+    could refuse. Otherwise (a key that is a quote or a backslash, say) it is encoded again.
+    """
+    if (
+        events_json is None
+        or "\\" in events_json
+        or events_json.count('"key"') != len(keys)
+        or events_json.count('"t"') != len(keys) + keys.count("t")
+    ):
+        return log_data
+    fields = json.dumps({name: value for name, value in log_data.items() if name != "events"})
+    text = f'{fields[:-1]}, "events": {events_json}}}'
+    return Cast(Value(text), output_field=JSONField())
 
 
 def _after(t: object, limit: float) -> bool:

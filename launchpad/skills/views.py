@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import random
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -110,25 +111,56 @@ def typing_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def typing_submit(request: HttpRequest, attempt_id: int) -> JsonResponse:
-    """Receives the keystroke log as JSON ({"events": [...]}) and answers with JSON."""
+    """Receives the keystroke log as JSON ({"events": [...]}) and answers with JSON: the
+    result page's address (all the page needs), or an error."""
     attempt = selectors.typing_attempt_for(request.user, attempt_id)
     if len(request.body) > MAX_SUBMIT_BYTES:
         return JsonResponse({"error": _("The keystroke log is too large.")}, status=400)
+    # Bad JSON, bad UTF-8 and a number of more digits than Python converts are ValueErrors;
+    # nesting too deep is a RecursionError.
     try:
-        payload = json.loads(request.body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        payload, events_json = _read_submission(request.body or b"null")
+    except (ValueError, RecursionError):
         return JsonResponse({"error": _("The keystroke log is not valid JSON.")}, status=400)
     if not isinstance(payload, dict) or "events" not in payload:
         return JsonResponse({"error": _("Send an object with an events list.")}, status=400)
     try:
         services.typing_attempt_submit(
-            attempt=attempt, events=payload["events"], now=timezone.now()
-        )
+            attempt=attempt, events=payload["events"], events_json=events_json,
+            now=timezone.now(),
+        )  # fmt: skip
     except AttemptAlreadySubmittedError as error:
         return JsonResponse({"error": str(error), "url": attempt.get_absolute_url()}, status=409)
     except InvalidLogError as error:
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse({"url": attempt.get_absolute_url()})
+
+
+# The page sends exactly {"events": [...]}; JSON whitespace may surround the parts.
+_EVENTS_OPENING = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*"events"[ \t\n\r]*:[ \t\n\r]*')
+_JSON_SPACE = " \t\n\r"
+_decoder = json.JSONDecoder()
+
+
+def _read_submission(body: bytes) -> tuple[Any, str | None]:
+    """The decoded body and, when it is just {"events": [...]}, the JSON text of the events.
+
+    The service can then store that text instead of encoding the events again. Any other
+    body is decoded exactly as json.loads decodes it (and fails the same way).
+    """
+    try:
+        text = body.decode()
+    except UnicodeDecodeError:  # perhaps UTF-16, which json.loads also reads
+        return json.loads(body), None
+    opening = _EVENTS_OPENING.match(text)
+    if opening:
+        try:
+            events, end = _decoder.raw_decode(text, opening.end())
+        except json.JSONDecodeError:
+            events, end = None, -1
+        if end > 0 and text[end:].strip(_JSON_SPACE) == "}":
+            return {"events": events}, text[opening.end() : end]
+    return json.loads(body), None
 
 
 @login_required

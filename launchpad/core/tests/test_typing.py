@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+from collections import OrderedDict
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from launchpad.core.typing import (
     BACKSPACE,
     END_GRACE_S,
     MAX_BURST_KEYS,
+    MAX_EVENT_TIME_S,
     MAX_EVENTS,
     MAX_SUSTAINED_KEYS,
     MAX_TEXT_CHARS,
@@ -33,6 +35,10 @@ from launchpad.core.typing import (
     TypingScore,
     WordResult,
     WordStatus,
+    _read_events,
+    _timing_plausible,
+    _walk_events,
+    _walk_timing,
     parse_log,
     score_typing,
 )
@@ -622,6 +628,11 @@ def steady(count: int, per_second: float, key: str = "a") -> list[dict[str, Any]
             "event 1: t must be a number of seconds, not true or false",
         ),
         (valid(events=keyed((0.1, 84))), "event 1: key must be a string, not a number"),
+        (valid(events=keyed((0.1, ["t"]))), "event 1: key must be a string, not a list"),
+        (
+            valid(events=keyed((0.1, "t"), (0.2, "h"), (False, "e"))),
+            "event 3: t must be a number of seconds, not true or false",
+        ),
         (valid(events=keyed((0.1, None))), "event 1: key must be a string, not null"),
         (valid(events=keyed((math.nan, "t"))), "event 1: t must be a finite number, not nan"),
         (valid(events=keyed((math.inf, "t"))), "event 1: t must be a finite number, not inf"),
@@ -721,6 +732,23 @@ def test_parse_log_builds_the_log_it_describes():
     assert isinstance(log.events[0].t, float)
 
 
+def test_a_log_keeps_its_keystrokes_as_times_and_keys():
+    log = TypingLog(text="a b", mode=TEXT, events=at((0.5, "a"), (0.75, " "), (1.0, "<")))
+
+    assert log.times == (0.5, 0.75, 1.0)
+    assert log.keys == ("a", " ", BACKSPACE)
+    assert log.events == (KeyEvent(0.5, "a"), KeyEvent(0.75, " "), KeyEvent(1.0, BACKSPACE))
+
+
+def test_parse_log_reads_whole_seconds_and_objects_of_any_dict_type():
+    events: list[Any] = [OrderedDict(t=0, key="t"), {"t": 1, "key": "h"}, {"t": 1.5, "key": "e"}]
+
+    log = parse_log(valid(events=events))
+
+    assert log.times == (0.0, 1.0, 1.5) and all(type(t) is float for t in log.times)
+    assert log.keys == ("t", "h", "e")
+
+
 def test_parse_log_does_not_change_its_input():
     data = valid()
     before = copy.deepcopy(data)
@@ -814,6 +842,58 @@ def test_a_log_survives_a_round_trip_through_json_data(log):
         data["duration_s"] = log.duration_s
 
     assert parse_log(data) == log
+
+
+# Anything a JSON event list may hold, mostly well formed.
+json_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-2, 2), st.floats(allow_nan=True), st.text(max_size=3)
+)
+raw_events = st.lists(
+    st.one_of(
+        st.fixed_dictionaries(
+            {"t": st.floats(0, 40, allow_nan=False), "key": st.sampled_from(KEYS)}
+        ),
+        st.fixed_dictionaries({"t": st.integers(0, 40), "key": st.sampled_from(KEYS)}),
+        st.dictionaries(st.sampled_from(["t", "key", "code"]), json_values, max_size=3),
+        json_values,
+    ),
+    max_size=12,
+)
+
+
+def outcome(check: Any, *args: Any) -> Any:
+    try:
+        return check(*args)
+    except TypingLogError as error:
+        return str(error)
+
+
+@settings(max_examples=400, deadline=None)
+@given(events=raw_events)
+def test_reading_events_in_bulk_agrees_with_reading_them_one_by_one(events):
+    walked = outcome(_walk_events, events)
+    read = _read_events(events)
+
+    # In bulk every plain, well-formed list is read, and read as the walk reads it.
+    assert read == (walked if isinstance(walked, tuple) else None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    steps=st.lists(
+        st.one_of(st.floats(0, 0.2), st.floats(-0.5, 1.5), st.just(math.nan)), max_size=60
+    ),
+    keys=st.lists(st.sampled_from([*KEYS, "Shift", "", "\t", "é"]), min_size=60, max_size=60),
+    duration=st.one_of(st.none(), st.floats(1, 5)),
+)
+def test_checking_timing_in_bulk_agrees_with_checking_it_event_by_event(steps, keys, duration):
+    times = [sum(steps[: index + 1]) for index in range(len(steps))]
+    keys = keys[: len(times)]
+    latest = MAX_EVENT_TIME_S if duration is None else duration + END_GRACE_S
+
+    walked = outcome(_walk_timing, times, keys, duration, latest)
+
+    assert _timing_plausible(times, keys, latest) is (walked is None)
 
 
 @st.composite

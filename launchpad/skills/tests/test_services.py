@@ -178,3 +178,33 @@ def test_deleting_the_account_removes_its_typing_attempts(alice, passages):
     account_delete(user=alice)
 
     assert not TypingAttempt.objects.exists()
+
+
+def test_of_two_racing_submissions_only_one_is_scored(alice, passages):
+    attempt = start(alice, kind="prose")
+    # Each request loads the attempt before either has stored anything.
+    first, second = (TypingAttempt.objects.get(pk=attempt.pk) for _ in range(2))
+    services.typing_attempt_submit(attempt=first, events=keystrokes(TEXT), now=timezone.now())
+
+    with pytest.raises(AttemptAlreadySubmittedError):
+        services.typing_attempt_submit(
+            attempt=second, events=[{"t": 0.1, "key": "x"}], now=timezone.now()
+        )
+    attempt.refresh_from_db()
+    assert attempt.accuracy == 100 and len(attempt.log["events"]) == len(TEXT)
+    assert not second.is_scored
+
+
+def test_the_log_text_is_stored_without_the_keystrokes_after_the_time_limit(alice, passages):
+    import json
+
+    attempt = start(alice, mode="timed", duration=30)
+    events = keystrokes(attempt.text[:200], gap=0.25)  # 50 seconds of typing
+
+    services.typing_attempt_submit(
+        attempt=attempt, events=events, events_json=json.dumps(events), now=timezone.now()
+    )
+
+    attempt.refresh_from_db()
+    assert attempt.log["events"] == [event for event in events if event["t"] <= 30]
+    assert attempt.log["duration_s"] == 30.0

@@ -177,3 +177,78 @@ def test_the_api_scores_a_log_without_storing_it(alice_client, db):
     )  # fmt: skip
     assert bad.status_code == 422
     assert not TypingAttempt.objects.exists()
+
+
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_the_log_is_stored_as_it_was_sent(alice_client, attempt, separators):
+    events = keystrokes(TEXT)
+    # As JSON.stringify writes it, and as Python's json.dumps does.
+    body = json.dumps({"events": events}, separators=separators)
+
+    assert submit(alice_client, attempt, body).status_code == 200
+
+    attempt.refresh_from_db()
+    assert attempt.log == {"text": TEXT, "mode": "text", "events": events}
+    assert attempt.result["accuracy"] == 100
+
+
+@pytest.mark.parametrize(
+    ("events_json", "stored"),
+    [
+        # A key that is a quote or a backslash is escaped in JSON.
+        ('[{"t": 0.1, "key": "\\""}, {"t": 0.2, "key": "\\\\"}]', [{"t": 0.1, "key": '"'},
+                                                                  {"t": 0.2, "key": "\\"}]),
+        # A repeated field is read as its last value; the first could be anything, even
+        # what Python reads but no database stores as JSON.
+        ('[{"t": NaN, "t": 0.1, "key": "t"}]', [{"t": 0.1, "key": "t"}]),
+        ('[{"t": 0.1, "key": "\\u0000", "key": "t"}]', [{"t": 0.1, "key": "t"}]),
+        ('[{"t": 1e0, "key": "t"}]', [{"t": 1.0, "key": "t"}]),
+    ],
+)  # fmt: skip
+def test_a_log_in_an_unusual_form_is_stored_as_it_reads(alice_client, attempt, events_json,
+                                                         stored):  # fmt: skip
+    response = submit(alice_client, attempt, '{"events": ' + events_json + "}")
+
+    assert response.status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.log["events"] == stored
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        json.dumps({"events": keystrokes(TEXT), "sent_at": 1}).encode(),
+        b"\xef\xbb\xbf" + json.dumps({"events": keystrokes(TEXT)}).encode(),  # a UTF-8 BOM
+        json.dumps({"events": keystrokes(TEXT)}).encode("utf-16"),
+        b'\n {"events" :' + json.dumps(keystrokes(TEXT)).encode() + b" }\r\n",
+    ],
+)
+def test_any_json_body_with_an_events_list_is_read(alice_client, attempt, body):
+    assert submit(alice_client, attempt, body).status_code == 200
+
+    attempt.refresh_from_db()
+    assert attempt.log["events"] == keystrokes(TEXT)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"events": []} x',
+        b'{"events": [{"t": 0.1, "key": "t"}',
+        b'{"events": [] "x"}',
+        b'{"events": [{"t": 1' + b"0" * 5000 + b', "key": "t"}]}',  # too many digits
+        b'{"events": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",  # nested too deep
+    ],
+)
+def test_a_body_that_is_not_json_is_refused(alice_client, attempt, body):
+    response = submit(alice_client, attempt, body)
+
+    assert response.status_code == 400
+    assert "not valid JSON" in response.json()["error"]
+
+
+def test_submitting_takes_four_queries(alice_client, attempt, django_assert_num_queries):
+    # The session, the user, the attempt, and one UPDATE that claims it and stores the result.
+    with django_assert_num_queries(4):
+        response = submit(alice_client, attempt, {"events": keystrokes(TEXT)})
+    assert response.status_code == 200

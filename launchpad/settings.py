@@ -129,6 +129,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "launchpad.sqlite3")),
+            # Reusing a worker's connection saves opening the file and running the pragmas
+            # on every request (about a tenth of a submit's CPU, measured).
+            "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", "60")),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL lets the web server read while the task worker writes.
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

@@ -343,44 +343,62 @@ def plan_refresh(*, user: User, report: Report, today: datetime.date) -> list[Pl
         reading=_reading(chosen.track),
     )
     this_week = week_start(today)
+    wanted: dict[str, dict[str, Any]] = {}
+    for week in plan.weeks:
+        for step in week.steps:
+            title = str(STEP_TITLES[step.kind]) % {"title": step.title, "count": step.detail}
+            wanted[step.key] = {
+                "week_start": week.starts, "kind": str(step.kind), "title": title[:200],
+                "detail": "" if step.kind is StepKind.APPLY else step.detail,
+                "ref": step.ref, "track": track,
+            }  # fmt: skip
+    # Most views change nothing: find out from a plain read, so that showing the plan takes
+    # no write lock (on SQLite one writer at a time) unless the plan really changed.
+    items = list(PlanItem.objects.filter(user=user).order_by("week_start", "id"))
+    if not any(_plan_changes(items, wanted, this_week)):
+        return items
     with transaction.atomic():
         # Two refreshes at once (the dashboard and the API, two tabs) would both find a new
         # step missing and both insert it; the user's row serialises them.
         User.objects.select_for_update().filter(pk=user.pk).first()
-        existing = {
-            item.key: item for item in PlanItem.objects.select_for_update().filter(user=user)
-        }
-        wanted: set[str] = set()
-        for week in plan.weeks:
-            for step in week.steps:
-                wanted.add(step.key)
-                title = str(STEP_TITLES[step.kind]) % {"title": step.title, "count": step.detail}
-                detail = "" if step.kind is StepKind.APPLY else step.detail
-                fields = {
-                    "week_start": week.starts, "kind": str(step.kind), "title": title[:200],
-                    "detail": detail, "ref": step.ref, "track": track,
-                }  # fmt: skip
-                item = existing.get(step.key)
-                if item is None:
-                    PlanItem.objects.create(user=user, key=step.key, **fields)
-                elif item.status == PlanItem.Status.OPEN and item.postponed_from is None:
-                    changed = [
-                        name for name, value in fields.items() if getattr(item, name) != value
-                    ]
-                    if changed:
-                        for name in changed:
-                            setattr(item, name, fields[name])
-                        item.save(update_fields=[*changed, "updated_at"])
-        stale = [
-            item.pk
-            for key, item in existing.items()
-            if key not in wanted
-            and item.status == PlanItem.Status.OPEN
-            and item.postponed_from is None
-            and item.week_start >= this_week
-        ]
+        locked = list(PlanItem.objects.select_for_update().filter(user=user))
+        creates, updates, stale = _plan_changes(locked, wanted, this_week)
+        PlanItem.objects.bulk_create(PlanItem(user=user, key=key, **wanted[key]) for key in creates)
+        for item, changed in updates:
+            for name in changed:
+                setattr(item, name, wanted[item.key][name])
+            item.save(update_fields=[*changed, "updated_at"])
         PlanItem.objects.filter(pk__in=stale).delete()
     return list(PlanItem.objects.filter(user=user).order_by("week_start", "id"))
+
+
+def _plan_changes(
+    items: Sequence[PlanItem], wanted: Mapping[str, Mapping[str, Any]], this_week: datetime.date
+) -> tuple[list[str], list[tuple[PlanItem, list[str]]], list[int]]:
+    """What turns the stored `items` into the plan `wanted`: keys to create, (item, fields)
+    to update, ids to delete; all empty when the stored plan is already it.
+
+    Ticked-off, dropped and postponed steps are never touched; open steps of past weeks
+    are left as they were.
+    """
+    existing = {item.key: item for item in items}
+    creates = [key for key in wanted if key not in existing]
+    updates = []
+    for key, fields in wanted.items():
+        item = existing.get(key)
+        if item is not None and item.status == PlanItem.Status.OPEN and item.postponed_from is None:
+            changed = [name for name, value in fields.items() if getattr(item, name) != value]
+            if changed:
+                updates.append((item, changed))
+    stale = [
+        item.pk
+        for key, item in existing.items()
+        if key not in wanted
+        and item.status == PlanItem.Status.OPEN
+        and item.postponed_from is None
+        and item.week_start >= this_week
+    ]
+    return creates, updates, stale
 
 
 PLAN_ACTIONS = ("done", "undo", "drop", "postpone")

@@ -61,6 +61,10 @@ def alice_client(client, alice):
 
 
 @pytest.fixture
-def eve_client(client, eve):
-    client.force_login(eve)
-    return client
+def eve_client(eve):
+    """A client of eve's own: sharing `client` with alice_client would sign one of them out."""
+    from django.test import Client
+
+    other = Client()
+    other.force_login(eve)
+    return other

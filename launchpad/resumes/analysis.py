@@ -11,6 +11,7 @@ from typing import Any
 
 from launchpad.accounts.models import CandidateProfile, LanguageSkill, User
 from launchpad.core.resume.ats import AtsReport, ats_check
+from launchpad.core.resume.cover_letter import draft_cover_letter
 from launchpad.core.resume.export_text import resume_to_text
 from launchpad.core.resume.match import MatchResult, match
 from launchpad.core.resume.types import Layout
@@ -77,3 +78,12 @@ def match_report(user: User, data: dict[str, Any], job: JobDescription) -> Match
     """The explained match of a resume against a saved job (pasted text or job schema)."""
     source: Any = job.data if job.data else job.text
     return match(data, source, vocabulary(), profile_evidence(user))
+
+
+def draft_letter(user: User, data: dict[str, Any], job: JobDescription) -> dict[str, Any]:
+    """A first draft of a cover letter for `job` from the resume and the profile's evidence."""
+    source: Any = job.data if job.data else job.text
+    letter = draft_cover_letter(
+        data, source, vocabulary(), company=job.company, profile_evidence=profile_evidence(user)
+    )
+    return letter.to_dict()

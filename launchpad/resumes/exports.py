@@ -8,6 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from launchpad.core.resume.cover_letter import (
+    CoverLetter,
+    cover_letter_to_docx,
+    cover_letter_to_text,
+)
 from launchpad.core.resume.export_docx import resume_to_docx
 from launchpad.core.resume.export_text import resume_to_text
 
@@ -38,4 +43,19 @@ def render(
     if fmt == "json":
         body = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
         return body, "application/json", "json"
+    raise KeyError(fmt)
+
+
+def render_letter(fmt: str, data: dict[str, Any]) -> tuple[bytes, str, str]:
+    """(body, content type, extension) of a stored cover letter; KeyError for another fmt."""
+    letter = CoverLetter.from_dict(data)
+    if fmt == "pdf":
+        from weasyprint import HTML
+
+        html = render_to_string("resumes/pdf/letter.html", {"letter": letter})
+        return bytes(HTML(string=html).write_pdf()), "application/pdf", "pdf"
+    if fmt == "docx":
+        return cover_letter_to_docx(letter), DOCX_TYPE, "docx"
+    if fmt == "txt":
+        return cover_letter_to_text(letter).encode("utf-8"), "text/plain; charset=utf-8", "txt"
     raise KeyError(fmt)

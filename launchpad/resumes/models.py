@@ -108,3 +108,34 @@ class JobDescription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.company})" if self.company else self.title
+
+
+class CoverLetter(models.Model):
+    """A cover letter for one job, drafted from the resume and profile, then edited."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="cover_letters"
+    )
+    resume = models.ForeignKey(
+        Resume, null=True, blank=True, on_delete=models.SET_NULL, related_name="cover_letters"
+    )
+    job = models.ForeignKey(
+        JobDescription, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="cover_letters",
+    )  # fmt: skip
+    title = models.CharField(max_length=200)
+    # The letter as `core.resume.cover_letter.CoverLetter.to_dict()`: paragraphs with the
+    # claims (and their sources) the draft was built from; edits replace the texts.
+    letter = models.JSONField()
+    edited = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("resumes:letter", args=[self.pk])

@@ -31,7 +31,13 @@ from launchpad.core.resume.parse import parse_bytes
 from launchpad.core.resume.schema import validate_resume
 from launchpad.core.resume.types import ParsedResume
 from launchpad.resumes.exceptions import ResumeInvalid
-from launchpad.resumes.models import JobDescription, Resume, ResumeUpload, ResumeVersion
+from launchpad.resumes.models import (
+    CoverLetter,
+    JobDescription,
+    Resume,
+    ResumeUpload,
+    ResumeVersion,
+)
 from launchpad.skills.models import QuizAttempt, TypingAttempt
 
 MAX_JSON_BYTES = 1024 * 1024
@@ -325,3 +331,54 @@ def resume_add_measured(*, resume: Resume) -> ResumeVersion:
     return resume_save(
         resume=resume, data=set_bpo(data, merged), note=_("Added my measured results")
     )
+
+
+MAX_PARAGRAPH_CHARS = 2000
+
+
+def cover_letter_create(
+    *, resume: Resume, job: JobDescription, letter: Mapping[str, Any]
+) -> CoverLetter:
+    """Stores a drafted letter (`CoverLetter.to_dict()` data) for `resume` and `job`."""
+    return CoverLetter.objects.create(
+        user=resume.user, resume=resume, job=job,
+        title=_("Cover letter: %(job)s") % {"job": job}, letter=dict(letter),
+    )  # fmt: skip
+
+
+def cover_letter_update(
+    *, letter: CoverLetter, greeting: str, texts: Mapping[str, str], sign_off: str
+) -> CoverLetter:
+    """Replaces the greeting, the paragraphs' texts (by key) and the sign-off.
+
+    Raises ResumeInvalid (changing nothing) for an empty greeting or sign-off, a paragraph
+    longer than 2,000 characters, or a paragraph key the letter does not have.
+    """
+    problems = []
+    if not greeting.strip():
+        problems.append(_("Write a greeting, for example 'Dear Hiring Manager,'."))
+    if not sign_off.strip():
+        problems.append(_("Write a sign-off, for example 'Yours sincerely,'."))
+    keys = [p["key"] for p in letter.letter.get("paragraphs", [])]
+    unknown = sorted(set(texts) - set(keys))
+    if unknown:
+        problems.append(_("This letter has no paragraph %(keys)s.") % {"keys": ", ".join(unknown)})
+    if any(len(text) > MAX_PARAGRAPH_CHARS for text in texts.values()):
+        problems.append(_("Keep each paragraph to 2,000 characters or fewer."))
+    if problems:
+        raise ResumeInvalid(problems)
+    data = copy.deepcopy(letter.letter)
+    data["greeting"] = greeting.strip()
+    data["sign_off"] = sign_off.strip()
+    for paragraph in data.get("paragraphs", []):
+        if paragraph["key"] in texts:
+            new = texts[paragraph["key"]].replace("\r\n", "\n").strip()
+            if new != paragraph["text"]:
+                paragraph["text"] = new
+                # An edited paragraph is the candidate's own words: its draft claims no
+                # longer describe it.
+                paragraph["claims"] = []
+    letter.letter = data
+    letter.edited = True
+    letter.save(update_fields=["letter", "edited", "updated_at"])
+    return letter

@@ -20,4 +20,8 @@ urlpatterns = [
     path("<int:resume_id>/match/", views.match, name="match"),
     path("<int:resume_id>/match/<int:job_id>/", views.match_result, name="match_result"),
     path("<int:resume_id>/match/<int:job_id>/tailor/", views.tailor, name="tailor"),
+    path("<int:resume_id>/match/<int:job_id>/letter/", views.letter_new, name="letter_new"),
+    path("letters/<int:letter_id>/", views.letter, name="letter"),
+    path("letters/<int:letter_id>/export/<str:fmt>/", views.letter_export, name="letter_export"),
+    path("letters/<int:letter_id>/delete/", views.letter_delete, name="letter_delete"),
 ]

@@ -28,7 +28,13 @@ from launchpad.resumes.forms import (
     section_formset,
     section_initial,
 )
-from launchpad.resumes.models import JobDescription, Resume, ResumeUpload, ResumeVersion
+from launchpad.resumes.models import (
+    CoverLetter,
+    JobDescription,
+    Resume,
+    ResumeUpload,
+    ResumeVersion,
+)
 
 
 def _latest(resume: Resume) -> ResumeVersion:
@@ -45,7 +51,11 @@ def resume_list(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     resumes = Resume.objects.filter(user=user).select_related("job")
     uploads = ResumeUpload.objects.filter(user=user, resumes__isnull=True)
-    return render(request, "resumes/list.html", {"resumes": resumes, "pending": uploads})
+    letters = CoverLetter.objects.filter(user=user)
+    return render(
+        request, "resumes/list.html",
+        {"resumes": resumes, "pending": uploads, "letters": letters},
+    )  # fmt: skip
 
 
 @login_required
@@ -391,3 +401,66 @@ def tailor(request: HttpRequest, resume_id: int, job_id: int) -> HttpResponse:
         request, _("Made a copy for %(job)s. Check it, then download it.") % {"job": job}
     )
     return redirect(copy)
+
+
+@login_required
+@require_POST
+def letter_new(request: HttpRequest, resume_id: int, job_id: int) -> HttpResponse:
+    """Drafts a cover letter for this job from this resume and the profile, then opens it."""
+    user = signed_in_user(request)
+    resume = get_owned_or_404(Resume.objects.all(), user=user, pk=resume_id)
+    job = get_owned_or_404(JobDescription.objects.all(), user=user, pk=job_id)
+    drafted = analysis.draft_letter(user, _latest(resume).data, job)
+    created = services.cover_letter_create(resume=resume, job=job, letter=drafted)
+    messages.success(request, _("Drafted from your resume. Every sentence is yours to change."))
+    return redirect(created)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter(request: HttpRequest, letter_id: int) -> HttpResponse:
+    """A cover letter: each paragraph editable, with the facts the draft was built from."""
+    found = get_owned_or_404(
+        CoverLetter.objects.select_related("resume", "job"), user=signed_in_user(request),
+        pk=letter_id,
+    )  # fmt: skip
+    problems: list[str] = []
+    if request.method == "POST":
+        texts = {
+            p["key"]: request.POST.get(f"paragraph-{p['key']}", p["text"])
+            for p in found.letter.get("paragraphs", [])
+        }
+        try:
+            services.cover_letter_update(
+                letter=found, greeting=request.POST.get("greeting", ""), texts=texts,
+                sign_off=request.POST.get("sign_off", ""),
+            )  # fmt: skip
+        except ResumeInvalid as error:
+            problems = error.problems
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(found)
+    return render(request, "resumes/letter.html", {"letter": found, "problems": problems})
+
+
+@login_required
+@require_GET
+def letter_export(request: HttpRequest, letter_id: int, fmt: str) -> HttpResponse:
+    found = get_owned_or_404(CoverLetter.objects.all(), user=signed_in_user(request), pk=letter_id)
+    try:
+        body, content_type, extension = exports.render_letter(fmt, found.letter)
+    except KeyError as error:
+        raise Http404 from error
+    response = HttpResponse(body, content_type=content_type)
+    name = slugify(found.title) or "cover-letter"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
+
+
+@login_required
+@require_POST
+def letter_delete(request: HttpRequest, letter_id: int) -> HttpResponse:
+    found = get_owned_or_404(CoverLetter.objects.all(), user=signed_in_user(request), pk=letter_id)
+    found.delete()
+    messages.success(request, _("Deleted %(title)s.") % {"title": found.title})
+    return redirect("resumes:list")

@@ -1,5 +1,5 @@
-"""A candidate uploads a resume, corrects a field, matches it against a pasted job, tailors
-a copy for it and downloads the copy as PDF and Word."""
+"""A candidate uploads a resume, corrects a field, matches it against a pasted job, drafts
+and edits a cover letter, tailors a copy for the job and downloads it as PDF and Word."""
 
 from __future__ import annotations
 
@@ -62,6 +62,22 @@ def test_a_candidate_uploads_matches_tailors_and_downloads(site, alice, password
     score = int(page.locator("#match-score").inner_text().split("/")[0].strip())
     assert 0 <= score <= 100
     expect(page.locator("main")).to_contain_text("How the score is worked out")
+
+    match_url = page.url
+    page.get_by_role("button", name="Draft a cover letter for this job").click()
+    page.wait_for_url(re.compile(r".*/resumes/letters/\d+/$"))
+    site.audit()
+    opening = page.locator("textarea[name=paragraph-role]")
+    expect(opening).to_contain_text("Chat Support Associate")
+    opening.fill("I would like to join Example Outsourcing's chat team.")
+    page.get_by_role("button", name="Save the letter").click()
+    expect(page.locator("textarea[name=paragraph-role]")).to_have_value(
+        "I would like to join Example Outsourcing's chat team."
+    )
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download PDF").click()
+    assert info.value.suggested_filename.endswith(".pdf")
+    page.goto(match_url)
 
     page.check("input[name=headline]")
     page.get_by_role("button", name="Tailor a copy for this job").click()

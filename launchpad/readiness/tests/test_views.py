@@ -587,9 +587,10 @@ def test_a_mini_test_page_says_which_step_of_the_check_it_is(client):
     typing = TypingAttempt.objects.create(
         user=check.user, text="a b", mode="timed", duration_s=60, started_at=now
     )
+    # The same id in both tables (PostgreSQL does not restart sequences between tests).
     quiz = QuizAttempt.objects.create(
-        user=check.user, test="sjt", form=[], items=[], time_limit_s=60, started_at=now,
-        is_mini=True,
+        pk=typing.pk, user=check.user, test="sjt", form=[], items=[], time_limit_s=60,
+        started_at=now, is_mini=True,
     )  # fmt: skip
     check.typing, check.judgment = typing, quiz
     check.save()

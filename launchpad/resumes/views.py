@@ -20,6 +20,7 @@ from launchpad.core.resume.types import ResumeFileError
 from launchpad.resumes import analysis, exports, services
 from launchpad.resumes.exceptions import ResumeInvalid
 from launchpad.resumes.forms import (
+    SECTION_EXAMPLES,
     SECTIONS,
     BasicsForm,
     JobForm,
@@ -190,7 +191,10 @@ def _edit_page(
     valid = valid and all(formset.is_valid() for _section, formset in sections)
     if valid:
         return None, _editor_data(data, basics_form, sections)
-    context = {"basics_form": basics_form, "sections": sections, **template_context}
+    context = {
+        "basics_form": basics_form, "sections": sections, "examples": SECTION_EXAMPLES,
+        **template_context,
+    }  # fmt: skip
     return render(request, "resumes/edit.html", context), None
 
 

@@ -72,3 +72,9 @@ def bpo_preference_lines(data: Any) -> list[str]:
         return preference_lines(get_bpo(data or {}))
     except BpoFieldsError:
         return []
+
+
+@register.filter
+def get_lines(mapping: Any, key: str) -> Any:
+    """`mapping[key]`, or nothing when it is missing."""
+    return mapping.get(key, ()) if isinstance(mapping, dict) else ()

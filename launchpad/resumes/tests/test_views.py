@@ -586,3 +586,13 @@ def test_the_review_says_what_was_not_found_and_warns(alice_client, alice):
     html = page(alice_client.get(response["Location"]))
     assert html.count("Not found: add it") == 3  # name, e-mail and phone
     assert "the PDF is encrypted with permission limits" in html
+
+
+def test_the_editor_shows_a_worked_example_for_each_section(alice_client, resume):
+    from launchpad.resumes.forms import SECTION_EXAMPLES, SECTIONS
+
+    page = alice_client.get(reverse("resumes:edit", args=[resume.pk])).content.decode()
+    assert page.count("See an example") == len(SECTIONS) + 1
+    for section in SECTIONS:
+        assert SECTION_EXAMPLES[section.key], section.key
+    assert "Customer Support Intern · Company: Lakeview Telecom Services" in page

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from launchpad.accounts.models import CandidateProfile, LanguageSkill
+from launchpad.accounts.forms import ProfileForm
+from launchpad.accounts.models import LanguageSkill
 from launchpad.core.knockouts import Document
 
 YES_NO_UNSURE = [("", _("Not sure / rather not say")), ("yes", _("Yes")), ("no", _("No"))]
@@ -26,40 +28,17 @@ def from_tristate(value: bool | None) -> str:
 class CheckProfileForm(forms.Form):
     """The readiness check's short profile: who you are, and the knockout questions."""
 
-    country = forms.ChoiceField(
-        label=_("Where will you work?"),
-        choices=[("", _("Choose…")), *CandidateProfile.Country.choices],
-        required=False,
-        error_messages={"invalid_choice": _("Choose India, the Philippines or Other.")},
+    # The profile's own fields, so both forms check them alike; only the labels and help
+    # differ where the check asks in its own words.
+    country = copy.deepcopy(ProfileForm.base_fields["country"])
+    country.label = _("Where will you work?")
+    city = copy.deepcopy(ProfileForm.base_fields["city"])
+    education_level = copy.deepcopy(ProfileForm.base_fields["education_level"])
+    shift_availability = copy.deepcopy(ProfileForm.base_fields["shift_availability"])
+    shift_availability.help_text = _(
+        "Most international voice jobs run at night in India and the Philippines."
     )
-    city = forms.CharField(
-        label=_("City or town"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
-        error_messages={"max_length": _("Keep the city to %(limit_value)d characters or fewer.")},
-    )
-    education_level = forms.ChoiceField(
-        label=_("Highest education"),
-        required=False,
-        choices=[("", _("Choose…")), *CandidateProfile.EducationLevel.choices],
-        error_messages={"invalid_choice": _("Choose your education level from the list.")},
-    )
-    shift_availability = forms.MultipleChoiceField(
-        label=_("Shifts I can work"),
-        required=False,
-        choices=CandidateProfile.Shift.choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Most international voice jobs run at night in India and the Philippines."),
-        error_messages={"invalid_choice": _("Choose shifts from the list.")},
-    )
-    work_types = forms.MultipleChoiceField(
-        label=_("Kinds of work I am interested in"),
-        required=False,
-        choices=CandidateProfile.WorkType.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose kinds of work from the list.")},
-    )
+    work_types = copy.deepcopy(ProfileForm.base_fields["work_types"])
     english_level = forms.ChoiceField(
         label=_("My spoken English (self-rated)"),
         required=False,

@@ -42,10 +42,10 @@ from launchpad.core.resume.bpo import CEFR_LEVELS, SHIFTS, get_bpo
 from launchpad.core.resume.export_docx import (
     INK,
     ZIP_EPOCH,
-    _drop_thumbnail,
-    _fixed_zip,
-    _set_font,
-    _utc,
+    drop_thumbnail,
+    fixed_zip,
+    set_font,
+    utc,
 )
 from launchpad.core.resume.export_text import clean
 from launchpad.core.resume.match import JobSpec, MatchResult, match, parse_job
@@ -623,11 +623,11 @@ _FONT = "Georgia"
 def _styles(document: Any) -> None:
     styles = document.styles
     normal = styles["Normal"]
-    _set_font(normal, _FONT, 11)
+    set_font(normal, _FONT, 11)
     normal.paragraph_format.space_after = Pt(10)
     normal.paragraph_format.line_spacing = 1.15
     heading = styles["Heading 1"]
-    _set_font(heading, _FONT, 18)
+    set_font(heading, _FONT, 18)
     heading.font.color.rgb = INK
     heading.font.bold = True
     heading.paragraph_format.space_before = Pt(0)
@@ -664,7 +664,7 @@ def cover_letter_to_docx(
     properties.comments = properties.keywords = properties.category = ""
     properties.last_modified_by = "BPO Launchpad"
     properties.revision = 1
-    when = _utc(timestamp) if timestamp is not None else None
+    when = utc(timestamp) if timestamp is not None else None
     if when is None:
         element = properties._element
         for tag in ("dcterms:created", "dcterms:modified"):
@@ -672,10 +672,10 @@ def cover_letter_to_docx(
                 element.remove(child)
     else:
         properties.created = properties.modified = when
-    _drop_thumbnail(document)
+    drop_thumbnail(document)
     buffer = io.BytesIO()
     document.save(buffer)
     zip_time = ZIP_EPOCH
     if when is not None and when.year >= ZIP_EPOCH[0]:
         zip_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    return _fixed_zip(buffer.getvalue(), zip_time)
+    return fixed_zip(buffer.getvalue(), zip_time)

@@ -98,7 +98,7 @@ KIND_FOR_STYLE: dict[str, BlockKind] = {style: kind for kind, style in STYLE_FOR
 CUSTOM_STYLES = ("Resume Label", "Resume Contact", "Resume Entry", "Resume Details")
 
 
-def _set_font(style: Any, name: str, size: float) -> None:
+def set_font(style: Any, name: str, size: float) -> None:
     """Give a style an explicit font, dropping theme fonts (which would win over it)."""
     style.font.name = name
     style.font.size = Pt(size)
@@ -119,7 +119,7 @@ def _apply_template(document: Any, template: DocxTemplate) -> None:
         default_fonts.set(qn(attribute), template.body_font)
 
     normal = styles["Normal"]
-    _set_font(normal, template.body_font, template.body_size)
+    set_font(normal, template.body_font, template.body_size)
     normal.paragraph_format.space_after = Pt(template.space_after)
     normal.paragraph_format.line_spacing = template.line_spacing
 
@@ -128,7 +128,7 @@ def _apply_template(document: Any, template: DocxTemplate) -> None:
         ("Heading 2", template.heading_size, template.heading_space_before),
     ):
         heading = styles[name]
-        _set_font(heading, template.heading_font, size)
+        set_font(heading, template.heading_font, size)
         heading.font.color.rgb = INK
         heading.font.bold = True
         heading.paragraph_format.space_before = Pt(before)
@@ -171,20 +171,20 @@ def _set_properties(document: Any, name: str, timestamp: datetime.datetime | Non
         properties.created = properties.modified = timestamp
 
 
-def _drop_thumbnail(document: Any) -> None:
+def drop_thumbnail(document: Any) -> None:
     relationships = document.part.package.rels
     for key, relationship in list(relationships.items()):
         if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
             del relationships[key]
 
 
-def _utc(timestamp: datetime.datetime) -> datetime.datetime:
+def utc(timestamp: datetime.datetime) -> datetime.datetime:
     if timestamp.tzinfo is not None:
         timestamp = timestamp.astimezone(datetime.UTC)
     return timestamp.replace(tzinfo=None, microsecond=0)
 
 
-def _fixed_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
+def fixed_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
     """The same zip with every member dated `when`, so equal documents give equal bytes."""
     output = io.BytesIO()
     with (
@@ -214,15 +214,15 @@ def blocks_to_docx(
     _apply_template(document, TEMPLATES[template])
     for block in blocks:
         document.add_paragraph(block.text, style=STYLE_FOR_KIND[block.kind])
-    when = _utc(timestamp) if timestamp is not None else None
+    when = utc(timestamp) if timestamp is not None else None
     _set_properties(document, name, when)
-    _drop_thumbnail(document)
+    drop_thumbnail(document)
     buffer = io.BytesIO()
     document.save(buffer)
     zip_time = ZIP_EPOCH
     if when is not None and when.year >= ZIP_EPOCH[0]:
         zip_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    return _fixed_zip(buffer.getvalue(), zip_time)
+    return fixed_zip(buffer.getvalue(), zip_time)
 
 
 def resume_to_docx(

@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.scoring import percentile  # noqa: E402
 from launchpad.core.resume.ats import ats_check  # noqa: E402
 from launchpad.core.resume.match import match  # noqa: E402
 from launchpad.core.resume.parse import parse_bytes  # noqa: E402
@@ -72,12 +73,6 @@ def _batch_files() -> list[tuple[bytes, str]]:
 
 def _run_chunk(chunk: list[tuple[bytes, str]]) -> int:
     return sum(pipeline(data, name) >= 0 for data, name in chunk)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
 
 
 def main() -> int:

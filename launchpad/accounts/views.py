@@ -63,48 +63,34 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and guest is None:
         return redirect("accounts:profile")
     form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and guest is not None:
+    if request.method == "POST" and form.is_valid():
+        fields = {
+            name: form.cleaned_data[name] for name in ("email", "full_name", "role", "time_zone")
+        }
         try:
-            user = services.guest_convert(
-                user=guest,
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password1"],
-                full_name=form.cleaned_data["full_name"],
-                role=form.cleaned_data["role"],
-                time_zone=form.cleaned_data["time_zone"],
-            )
+            if guest is not None:
+                user = services.guest_convert(
+                    user=guest, password=form.cleaned_data["password1"], **fields
+                )
+            else:
+                user = services.user_signup(password=form.cleaned_data["password1"], **fields)
         except EmailAlreadyRegistered:
             form.add_error("email", EMAIL_TAKEN_MESSAGE)
         else:
             login(request, user, backend=MODEL_BACKEND)
-            messages.success(
-                request,
-                _("Welcome, %(name)s! Your account keeps every result of your readiness check.")
-                % {"name": user.display_name},
-            )
-            return redirect("readiness:report")
-    elif request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_signup(
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password1"],
-                full_name=form.cleaned_data["full_name"],
-                role=form.cleaned_data["role"],
-                time_zone=form.cleaned_data["time_zone"],
-            )
-        except EmailAlreadyRegistered:
-            form.add_error("email", EMAIL_TAKEN_MESSAGE)
-        else:
-            login(request, user, backend=MODEL_BACKEND)
-            messages.success(
-                request,
-                _(
+            if guest is not None:
+                welcome = _(
+                    "Welcome, %(name)s! Your account keeps every result of your readiness check."
+                )
+                destination = "readiness:report"
+            else:
+                welcome = _(
                     "Welcome to BPO Launchpad, %(name)s! Tell us a little about yourself so we "
                     "can suggest the right roles."
                 )
-                % {"name": user.display_name},
-            )
-            return redirect("accounts:profile")
+                destination = "accounts:profile"
+            messages.success(request, welcome % {"name": user.display_name})
+            return redirect(destination)
     return render(request, "registration/signup.html", {"form": form})
 
 

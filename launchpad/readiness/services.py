@@ -234,15 +234,23 @@ STEP_TITLES = {
 READING_GUIDES = ("hiring-process", "kpis-explained", "shifts-and-well-being")
 
 
-def plan_track(user: User, report: Report) -> str | None:
-    """The track the plan prepares for: the active goal's, else the best-placed kind of work
-    the profile asks for, else the best fit."""
-    goal = (
+def active_goal(user: User) -> Goal | None:
+    """The candidate's active goal that comes due first (the one the plan works toward)."""
+    return (
         Goal.objects.filter(user=user, status=Goal.Status.ACTIVE)
         .select_related("target_role")
         .order_by("target_date")
         .first()
     )
+
+
+def plan_track(user: User, report: Report) -> str | None:
+    """The track the plan prepares for: the active goal's, else the best-placed kind of work
+    the profile asks for, else the best fit."""
+    return _track_for(user, report, active_goal(user))
+
+
+def _track_for(user: User, report: Report, goal: Goal | None) -> str | None:
     slugs = [t.track.slug for t in report.tracks]
     if goal is not None:
         for slug in goal.target_role.tracks.values_list("slug", flat=True):
@@ -259,8 +267,7 @@ def plan_track(user: User, report: Report) -> str | None:
     return slugs[0] if slugs else None
 
 
-def _certifications(user: User, track: str) -> list[CertificationOption]:
-    goal = Goal.objects.filter(user=user, status=Goal.Status.ACTIVE).order_by("target_date").first()
+def _certifications(goal: Goal | None, track: str) -> list[CertificationOption]:
     query = Certification.objects.none()
     if goal is not None and goal.path_role_slugs:
         query = Certification.objects.filter(
@@ -305,12 +312,12 @@ def plan_refresh(*, user: User, report: Report, today: datetime.date) -> list[Pl
     plan no longer has (a gap that closed) are removed. Steps of past weeks stay as they
     are. Returns the plan's items, in week order.
     """
-    track = plan_track(user, report)
+    goal = active_goal(user)
+    track = _track_for(user, report, goal)
     if track is None:
         return []
     chosen = report.track(track)
     assert chosen is not None
-    goal = Goal.objects.filter(user=user, status=Goal.Status.ACTIVE).order_by("target_date").first()
     gaps = [Gap(c.spec.measure, c.spec.label, c.spec.next_step, c.score) for c in chosen.index.gaps]
     actions = [
         KnockoutAction(k.knockout.key, k.knockout.label, k.knockout.fix)
@@ -339,7 +346,7 @@ def plan_refresh(*, user: User, report: Report, today: datetime.date) -> list[Pl
         track_label=chosen.track.name,
         gaps=gaps,
         knockouts=actions,
-        certifications=_certifications(user, track),
+        certifications=_certifications(goal, track),
         reading=_reading(chosen.track),
     )
     this_week = week_start(today)

@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip())
         print(
             "\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
-            "ladder, typing-score, resume, and any Django management command "
-            "(`launchpad help-django` lists them)."
+            "ladder, typing-score, interview-feedback, resume, and any Django management "
+            "command (`launchpad help-django` lists them)."
         )
         return 0
     command, rest = argv[0], argv[1:]
@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         from launchpad.typing_cli import typing_score_command
 
         return typing_score_command(rest)
+    if command == "interview-feedback":
+        from launchpad.interview_cli import interview_feedback_command
+
+        return interview_feedback_command(rest)
     if command == "resume":
         from launchpad.resume_cli import resume_command
 

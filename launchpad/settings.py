@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "launchpad.skills",
     "launchpad.readiness",
     "launchpad.resumes",
+    "launchpad.interview",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("skills/", include("launchpad.skills.urls")),
     path("readiness/", include("launchpad.readiness.urls")),
     path("resumes/", include("launchpad.resumes.urls")),
+    path("interview/", include("launchpad.interview.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -175,6 +175,7 @@ def guest_convert(
 _GUEST_OWNED = (
     ("skills", "TypingAttempt"), ("skills", "DataEntryAttempt"), ("skills", "QuizAttempt"),
     ("skills", "ReplyAttempt"), ("readiness", "ReadinessCheck"),
+    ("interview", "PracticeSession"),
 )  # fmt: skip
 
 
@@ -196,7 +197,28 @@ def guest_merge(*, guest: User, into: User) -> int:
         answers = apps.get_model("readiness", "KnockoutAnswers")._default_manager
         if not answers.filter(user=into).exists():
             moved += answers.filter(user=guest).update(user=into)
+        moved += _merge_interview(guest=guest, into=into)
         account_delete(user=guest)
+    return moved
+
+
+def _merge_interview(*, guest: User, into: User) -> int:
+    """Company notes and review cards move unless the account has its own for the same
+    company or question (the account's win); coach settings move when the account has none."""
+    notes = apps.get_model("interview", "CompanyNote")._default_manager
+    taken = {name.casefold() for name in notes.filter(user=into).values_list("name", flat=True)}
+    moved = 0
+    for note in notes.filter(user=guest):
+        if note.name.casefold() not in taken:
+            note.user = into
+            note.save(update_fields=["user"])
+            moved += 1
+    cards = apps.get_model("interview", "ReviewCard")._default_manager
+    held = cards.filter(user=into).values_list("question_id", flat=True)
+    moved += cards.filter(user=guest).exclude(question_id__in=list(held)).update(user=into)
+    settings = apps.get_model("interview", "CoachSettings")._default_manager
+    if not settings.filter(user=into).exists():
+        moved += settings.filter(user=guest).update(user=into)
     return moved
 
 
@@ -469,6 +491,7 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         "goals": _goals_data(user),
         **_attempts_data(user),
         **_readiness_data(user),
+        **_interview_data(user),
         "api_tokens": tokens,
     }
 
@@ -495,6 +518,46 @@ def _readiness_data(user: User) -> dict[str, Any]:
             {"week_start": _iso(i.week_start), "kind": i.kind, "title": i.title,
              "detail": i.detail, "status": i.status, "postponed_from": _iso(i.postponed_from)}
             for i in items.order_by("week_start", "id")
+        ],
+    }  # fmt: skip
+
+
+def _interview_data(user: User) -> dict[str, Any]:
+    """Coach settings, company notes, practice sessions with every answer and its feedback,
+    and the review schedule (the interview app's rows). Recordings live in the browser."""
+    settings = apps.get_model("interview", "CoachSettings")._default_manager.filter(user=user)
+    notes = apps.get_model("interview", "CompanyNote")._default_manager.filter(user=user)
+    sessions = apps.get_model("interview", "PracticeSession")._default_manager.filter(user=user)
+    cards = apps.get_model("interview", "ReviewCard")._default_manager.filter(user=user)
+    return {
+        "interview_settings": [
+            {"interview_date": _iso(s.interview_date), "track": s.track, "role": s.role,
+             "company": s.company.name if s.company else None}
+            for s in settings.select_related("company")
+        ],
+        "company_notes": [
+            {"name": n.name, "services": n.services, "client_industries": n.client_industries,
+             "locations": n.locations, "values": n.values, "notes": n.notes,
+             "updated_at": _iso(n.updated_at)}
+            for n in notes
+        ],
+        "interview_sessions": [
+            {"kind": s.kind, "round": s.round, "track": s.track, "role": s.role,
+             "started_at": _iso(s.started_at), "finished_at": _iso(s.finished_at),
+             "answers": [
+                 {"question": a.question.slug, "prompt": a.question.prompt,
+                  "shown_at": _iso(a.shown_at), "submitted_at": _iso(a.submitted_at),
+                  "text": a.text, "think_seconds": a.think_seconds,
+                  "answer_seconds": a.answer_seconds, "feedback": a.feedback,
+                  "quality": a.quality}
+                 for a in s.answers.select_related("question").order_by("position")
+             ]}
+            for s in sessions.order_by("started_at", "id")
+        ],
+        "interview_schedule": [
+            {"question": c.question.slug, "due": _iso(c.due), "interval_days": c.interval_days,
+             "ease": c.ease, "repetitions": c.repetitions, "reviews": c.reviews}
+            for c in cards.select_related("question").order_by("due", "id")
         ],
     }  # fmt: skip
 

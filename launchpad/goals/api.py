@@ -9,17 +9,15 @@ someone else answers 404, exactly like one that does not exist.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
 from launchpad.accounts.models import User
 from launchpad.common.getters import get_owned_or_404
+from launchpad.common.requests import user_today
 from launchpad.goals import selectors, services
 from launchpad.goals.exceptions import GoalError
 from launchpad.goals.forms import GoalForm
@@ -116,15 +114,6 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _today(user: User) -> datetime.date:
-    """The user's calendar day (a token request has no zone activated by the middleware)."""
-    try:
-        zone = zoneinfo.ZoneInfo(user.time_zone or settings.DEFAULT_USER_TIME_ZONE)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo(settings.DEFAULT_USER_TIME_ZONE)
-    return timezone.localdate(timezone=zone)
-
-
 def _owned_goal(request: HttpRequest, goal_id: int) -> Goal:
     return get_owned_or_404(selectors.goal_queryset(), user=request.user, pk=goal_id)
 
@@ -219,7 +208,7 @@ def _form_data(values: dict[str, Any]) -> dict[str, str]:
 def list_goals(request: HttpRequest) -> list[dict[str, Any]]:
     """The signed-in user's goals, soonest target date first, with progress."""
     user = _user(request)
-    today = _today(user)
+    today = user_today(user)
     return [_goal_out(goal, progress, today) for goal, progress in selectors.goal_rows(user)]
 
 
@@ -231,7 +220,7 @@ def create_goal(request: HttpRequest, payload: GoalIn) -> Status[dict[str, Any]]
     for an unknown role, a target out of reach (with `suggestions`) or a date out of range.
     """
     user = _user(request)
-    today = _today(user)
+    today = user_today(user)
     form = GoalForm(_form_data(payload.model_dump()), ladder=selectors.ladder_data(), today=today)
     if not form.is_valid():
         return Status(422, _form_errors(form))
@@ -246,7 +235,7 @@ def create_goal(request: HttpRequest, payload: GoalIn) -> Status[dict[str, Any]]
 @router.get("/{goal_id}", response=GoalDetailOut, summary="One goal with its milestones")
 def get_goal(request: HttpRequest, goal_id: int) -> dict[str, Any]:
     goal = _owned_goal(request, goal_id)
-    return _goal_detail_out(goal, _today(_user(request)))
+    return _goal_detail_out(goal, user_today(_user(request)))
 
 
 @router.patch("/{goal_id}", response={200: GoalDetailOut, 422: ErrorOut}, summary="Change a goal")
@@ -255,7 +244,7 @@ def patch_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Status
     the ticks. `status` is one of active, achieved, archived."""
     goal = _owned_goal(request, goal_id)
     user = _user(request)
-    today = _today(user)
+    today = user_today(user)
     changes = payload.model_dump(exclude_unset=True)
     status = changes.pop("status", None)
     if status is not None and status not in Goal.Status.values:
@@ -314,4 +303,4 @@ def toggle_milestone(request: HttpRequest, goal_id: int, milestone_id: int) -> d
         goal_id=goal_id,
     )
     services.milestone_toggle(milestone=milestone)
-    return _milestone_out(milestone, _today(_user(request)))
+    return _milestone_out(milestone, user_today(_user(request)))

@@ -9,9 +9,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from launchpad.careers.loader import load_careers
+from launchpad.content.interview_reader import read_interview
 from launchpad.content.reader import CONTENT_DIR, ContentError, read_content
 from launchpad.content.readiness_reader import read_readiness
 from launchpad.content.skills_reader import read_skills
+from launchpad.interview.loader import load_interview
 from launchpad.readiness.loader import load_readiness
 from launchpad.skills.loader import load_skills
 
@@ -42,6 +44,9 @@ class Command(BaseCommand):
             content, onet = read_content(root / "careers", root / "onet")
             skills = read_skills(root / "skills")
             readiness = read_readiness(root / "readiness")
+            interview = read_interview(
+                root / "interview", known_roles={role["slug"] for role in content.roles}
+            )
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -56,7 +61,8 @@ class Command(BaseCommand):
                 f"{len(content.skills)} skills, {len(onet)} O*NET occupations, "
                 f"{len(skills.passages)} typing passages, {len(skills.thresholds)} thresholds, "
                 f"{len(readiness.index.tracks) if readiness.index else 0} readiness tracks, "
-                f"{len(readiness.knockouts.knockouts) if readiness.knockouts else 0} knockouts; "
+                f"{len(readiness.knockouts.knockouts) if readiness.knockouts else 0} knockouts, "
+                f"{len(interview.questions)} interview questions; "
                 "nothing was loaded (--check)."
             )
             return
@@ -65,6 +71,7 @@ class Command(BaseCommand):
                 report = load_careers(content, onet)
                 skills_report = load_skills(skills)
                 readiness_report = load_readiness(readiness)
+                interview_report = load_interview(interview)
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -74,3 +81,5 @@ class Command(BaseCommand):
             self.stdout.write("Skills lab content:\n" + skills_report.summary())
         if readiness.index or readiness.knockouts:
             self.stdout.write("Readiness content:\n" + readiness_report.summary())
+        if interview.questions:
+            self.stdout.write("Interview coach content:\n" + interview_report.summary())

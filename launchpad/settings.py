@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "launchpad.readiness",
     "launchpad.resumes",
     "launchpad.interview",
+    "launchpad.jobs",
+    "launchpad.applications",
+    "launchpad.networking",
 ]
 
 MIDDLEWARE = [

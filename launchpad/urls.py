@@ -15,6 +15,9 @@ urlpatterns = [
     path("readiness/", include("launchpad.readiness.urls")),
     path("resumes/", include("launchpad.resumes.urls")),
     path("interview/", include("launchpad.interview.urls")),
+    path("jobs/", include("launchpad.jobs.urls")),
+    path("applications/", include("launchpad.applications.urls")),
+    path("network/", include("launchpad.networking.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

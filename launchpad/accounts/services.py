@@ -492,6 +492,7 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         **_attempts_data(user),
         **_readiness_data(user),
         **_interview_data(user),
+        **_networking_data(user),
         "api_tokens": tokens,
     }
 
@@ -520,6 +521,13 @@ def _readiness_data(user: User) -> dict[str, Any]:
             for i in items.order_by("week_start", "id")
         ],
     }  # fmt: skip
+
+
+def _networking_data(user: User) -> dict[str, Any]:
+    """Contacts, events and follow-ups (the networking app's rows)."""
+    from launchpad.networking.selectors import export_data
+
+    return dict(export_data(user))
 
 
 def _interview_data(user: User) -> dict[str, Any]:

@@ -66,6 +66,14 @@ class Application(models.Model):
     class Meta:
         ordering = ["position", "-updated_at", "-id"]
         indexes = [models.Index(fields=["user", "stage"])]
+        constraints = [
+            # Tracking a posting twice returns the first card (services.track_posting).
+            models.UniqueConstraint(
+                fields=["user", "posting"],
+                condition=models.Q(posting__isnull=False),
+                name="applications_one_per_user_and_posting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} at {self.company}" if self.company else self.title

@@ -26,6 +26,7 @@ from launchpad.goals import selectors, services
 from launchpad.goals.exceptions import GoalError
 from launchpad.goals.forms import GoalForm, GoalStatusForm, MilestoneForm, PreviewForm
 from launchpad.goals.models import Goal, Milestone
+from launchpad.networking.presenters import dashboard_panel as networking_panel
 from launchpad.readiness.presenters import dashboard_panel
 
 
@@ -77,6 +78,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "dashboard": selectors.dashboard(user, today=today),
             "panel": dashboard_panel(user, today=today, now=timezone.now()),
+            "networking": networking_panel(user, today),
             "today": today,
         },
     )

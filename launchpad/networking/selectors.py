@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,8 +24,10 @@ FOLLOW_UP_DAYS = 7
 UPCOMING_DAYS = 14
 # The feed keeps this much of the past, so a subscribed calendar keeps recent history.
 FEED_PAST_DAYS = 90
-# An interview has no end in the tracker; the calendar blocks an hour for it.
+# An interview has no end in the tracker; the calendar blocks an hour for it. An event with
+# no end counts as going on for that long too.
 INTERVIEW_LENGTH = datetime.timedelta(hours=1)
+OPEN_END = datetime.timedelta(hours=1)
 # Applications that are over: their next actions and interviews no longer remind anyone.
 CLOSED_STAGES = (Stage.REJECTED, Stage.WITHDRAWN)
 
@@ -62,7 +65,7 @@ def recent_contacts(user: User, limit: int = 5) -> list[Contact]:
 def upcoming_events(user: User, *, now: datetime.datetime, limit: int | None = None) -> list[Event]:
     """Events not over yet (still running, or starting later), soonest first."""
     found = Event.objects.filter(user=user).filter(
-        Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now - INTERVIEW_LENGTH)
+        Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now - OPEN_END)
     )
     found = found.order_by("starts_at", "id")
     return list(found[:limit] if limit is not None else found)
@@ -71,7 +74,7 @@ def upcoming_events(user: User, *, now: datetime.datetime, limit: int | None = N
 def past_events(user: User, *, now: datetime.datetime, limit: int = 50) -> list[Event]:
     """Events that are over, the latest first."""
     found = Event.objects.filter(user=user).exclude(
-        Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now - INTERVIEW_LENGTH)
+        Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now - OPEN_END)
     )
     return list(found.order_by("-starts_at", "-id")[:limit])
 
@@ -186,6 +189,15 @@ def reminders(user: User, today: datetime.date) -> Reminders:
 # The calendar --------------------------------------------------------------------------------
 
 
+def application_path(application: Application) -> str:
+    """The application's page in the tracker, or "" while the tracker's pages are not
+    mounted."""
+    try:
+        return application.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
 def _uid(kind: str, pk: int) -> str:
     return f"{kind}-{pk}@{UID_DOMAIN}"
 
@@ -211,7 +223,8 @@ def event_item(event: Event, *, now: datetime.datetime, link: Link = _no_link) -
         start=event.starts_at,
         end=event.ends_at,
         description=_lines(
-            event.notes, _("People: %(names)s") % {"names": people} if people else "",
+            event.notes,
+            _("People: %(names)s") % {"names": people} if people else "",
             _("In BPO Launchpad: %(url)s") % {"url": page} if page else "",
         ),
         location=event.location,
@@ -227,6 +240,7 @@ def interview_item(
     """An application's booked interview as an hour on the calendar."""
     assert application.interview_at is not None
     summary = _("Interview: %(application)s") % {"application": application}
+    path = application_path(application)
     return CalendarItem(
         uid=_uid("interview", application.pk),
         summary=summary,
@@ -235,8 +249,10 @@ def interview_item(
         description=_lines(
             _("Stage: %(stage)s") % {"stage": application.get_stage_display()},
             _("Next: %(action)s") % {"action": application.next_action}
-            if application.next_action else "",
-        ),  # fmt: skip
+            if application.next_action
+            else "",
+        ),
+        url=link(path) if path else "",
         stamp=now,
         categories=(str(_("Interview")),),
     )
@@ -259,7 +275,13 @@ def follow_up_item(
 ) -> CalendarItem:
     """A follow-up as an all-day item on the day it is due."""
     about = follow_up_about(follow_up)
-    page = link(follow_up.contact.get_absolute_url()) if follow_up.contact else ""
+    if follow_up.contact is not None:
+        path = follow_up.contact.get_absolute_url()
+    elif follow_up.event is not None:
+        path = follow_up.event.get_absolute_url()
+    else:
+        path = reverse("networking:home")
+    page = link(path)
     return CalendarItem(
         uid=_uid("follow-up", follow_up.pk),
         summary=_("Follow up: %(title)s") % {"title": follow_up.title},

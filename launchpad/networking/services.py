@@ -86,7 +86,9 @@ def contact_save(
         try:
             validate_email(values["email"])
         except ValidationError as error:
-            raise NetworkingInputError(_("Enter an e-mail address such as name@example.com.")) from error
+            raise NetworkingInputError(
+                _("Enter an e-mail address such as name@example.com.")
+            ) from error
     if values["phone"] and not set(values["phone"]) <= _PHONE_CHARACTERS:
         raise NetworkingInputError(
             _("Write the phone number with digits, spaces and + - ( ) only.")
@@ -147,14 +149,16 @@ def event_save(
     people = list(contacts)
     if any(person.user_id != user.pk for person in people):
         raise NetworkingInputError(_("Choose your own contacts."))
-    values = {"title": title, "kind": kind, "starts_at": starts_at, "ends_at": ends_at,
-              "location": location, "url": url, "notes": notes}  # fmt: skip
+    values: dict[str, object] = {
+        "title": title, "kind": kind, "starts_at": starts_at, "ends_at": ends_at,
+        "location": location, "url": url, "notes": notes,
+    }  # fmt: skip
     with transaction.atomic():
         if event is None:
             event = Event.objects.create(user=user, **values)
         else:
-            for name, value in values.items():
-                setattr(event, name, value)
+            for field, given in values.items():
+                setattr(event, field, given)
             event.save()
         event.contacts.set(people)
     return event

@@ -143,7 +143,7 @@ def test_escaped_text_round_trips():
         name="Alice; the, calendar",
     )
 
-    assert "SUMMARY:Call Priya\\; ask re: \"shift\\, pay\"\\nThen C:\\\\notes\\\\x" in text
+    assert 'SUMMARY:Call Priya\\; ask re: "shift\\, pay"\\nThen C:\\\\notes\\\\x' in text
     assert "X-WR-CALNAME:Alice\\; the\\, calendar\r\n" in text
     [event] = events(text)
     assert str(event["summary"]) == nasty

@@ -4,8 +4,6 @@ layers, the gaps, the knockouts and the reading of job descriptions."""
 from __future__ import annotations
 
 import copy
-import statistics
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -387,18 +385,6 @@ def test_a_job_with_few_keywords_needs_them_all_for_full_marks():
     job = JobSpec(keywords=("Zendesk", "Excel"))
     result = match({"skills": [{"keywords": ["Zendesk"]}]}, job, VOCABULARY)
     assert result.component("keywords").score == 50
-
-
-def test_matching_a_two_page_resume_is_fast():
-    resume = copy.deepcopy(PH_CSR)
-    resume["work"] = [dict(PH_CSR["work"][0], name=f"Employer {n}") for n in range(8)]
-    resume["projects"] = INDIA_FRESHER["projects"] * 4
-    times = []
-    for _ in range(7):
-        start = time.perf_counter()
-        match(resume, VOICE_JD, VOCABULARY, PH_PROFILE)
-        times.append(time.perf_counter() - start)
-    assert statistics.median(times) < 0.05  # about 5-10 ms on a laptop; the target is 20 ms
 
 
 # ------------------------------------------------------------------ layers and concepts

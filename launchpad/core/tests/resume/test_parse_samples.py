@@ -7,13 +7,11 @@ skipped where that folder is absent.
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
 
 import pytest
 
-from launchpad.core.resume.parse import parse_bytes, parse_file
+from launchpad.core.resume.parse import parse_file
 from launchpad.core.resume.schema import validate_resume
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
@@ -83,16 +81,3 @@ def test_dates_in_a_margin_column_are_mended():
     assert "endDate" not in work[0]
     assert work[0]["highlights"][0].startswith("Leading cross-functional teams")
     assert "Developing product strategies" in work[0]["highlights"][0]  # "Devel-" + "oping"
-
-
-def test_a_two_page_pdf_parses_well_under_the_budget():
-    data = (FIXTURES / "two_page.pdf").read_bytes()
-    parse_bytes(data, "two_page.pdf")
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        parse_bytes(data, "two_page.pdf")
-        times.append(time.perf_counter() - start)
-
-    # About 30 ms here; the budget for parse + ATS check + match is 250 ms.
-    assert statistics.median(times) < 0.2

@@ -1,0 +1,13 @@
+"""The project's URLs with the tracker mounted where the lead mounts it ("applications/"),
+for testing the views before (and after) the project's urls.py includes them."""
+
+from django.urls import include, path
+
+from launchpad import urls as project
+
+urlpatterns = list(project.urlpatterns)
+if not any(getattr(p, "namespace", None) == "applications" for p in urlpatterns):
+    urlpatterns.append(path("applications/", include("launchpad.applications.urls")))
+
+handler404 = project.handler404
+handler500 = project.handler500

@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip())
         print(
             "\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
-            "ladder, typing-score, interview-feedback, resume, and any Django management "
+            "ladder, typing-score, interview-feedback, resume, jobs import, and any Django "
+            "management "
             "command (`launchpad help-django` lists them)."
         )
         return 0

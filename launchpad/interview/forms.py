@@ -86,42 +86,31 @@ class StartForm(_ForUser):
     field_order = ["round", "count", "track", "role", "company"]
 
 
+def _note(label: Any, help_text: Any = "", rows: int = 2) -> forms.CharField:
+    """One optional free-text part of a company note."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=MAX_NOTE_FIELD,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
+
+
 class CompanyNoteForm(forms.Form):
     name = forms.CharField(label=_("Company"), max_length=120)
-    services = forms.CharField(
-        label=_("Services and processes"),
-        required=False,
-        max_length=MAX_NOTE_FIELD,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("What they do: inbound voice, chat support, collections, tech support..."),
+    services = _note(
+        _("Services and processes"),
+        _("What they do: inbound voice, chat support, collections, tech support..."),
     )
-    client_industries = forms.CharField(
-        label=_("Their clients' industries"),
-        required=False,
-        max_length=MAX_NOTE_FIELD,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Telecom, banking, healthcare, retail, travel..."),
+    client_industries = _note(
+        _("Their clients' industries"), _("Telecom, banking, healthcare, retail, travel...")
     )
-    locations = forms.CharField(
-        label=_("Locations"),
-        required=False,
-        max_length=MAX_NOTE_FIELD,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Cities and sites, and the one you applied to."),
+    locations = _note(_("Locations"), _("Cities and sites, and the one you applied to."))
+    values = _note(
+        _("Values and culture"), _("What they say they stand for, awards, training, growth paths.")
     )
-    values = forms.CharField(
-        label=_("Values and culture"),
-        required=False,
-        max_length=MAX_NOTE_FIELD,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("What they say they stand for, awards, training, growth paths."),
-    )
-    notes = forms.CharField(
-        label=_("Anything else"),
-        required=False,
-        max_length=MAX_NOTE_FIELD,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    notes = _note(_("Anything else"), rows=3)
 
 
 class AnswerForm(forms.Form):

@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip())
         print(
             "\nCommands: serve, worker, migrate, load-content, createsuperuser, check, "
-            "ladder, typing-score, interview-feedback, resume, jobs import, and any Django "
-            "management "
+            "ladder, typing-score, call-score, interview-feedback, resume, jobs import, and "
+            "any Django management "
             "command (`launchpad help-django` lists them)."
         )
         return 0
@@ -72,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         from launchpad.typing_cli import typing_score_command
 
         return typing_score_command(rest)
+    if command == "call-score":
+        from launchpad.call_score_cli import call_score_command
+
+        return call_score_command(rest)
     if command == "interview-feedback":
         from launchpad.interview_cli import interview_feedback_command
 

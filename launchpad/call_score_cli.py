@@ -1,0 +1,118 @@
+"""`launchpad call-score`: score a finished mock call or chat transcript on the QA scorecard.
+
+    launchpad call-score SCENARIO TRANSCRIPT.json
+    launchpad call-score billing-double-charge -          (reads the transcript from stdin)
+    launchpad call-score path/to/scenario.yaml transcript.json
+
+SCENARIO is a scenario id from launchpad/content/simulator/scenarios or a path to a scenario
+file (.yaml). The transcript is JSON: `{"scenario": "id", "turns": [{"speaker": "agent",
+"text": "...", "at": 3.5}, ...]}` (the simulator README describes it). Prints one JSON
+object: each scorecard line with its points, maximum and evidence (transcript turn indexes
+and why), fatal items, handle time, the total (0-100) and what to do better
+(launchpad/core/call_qa.py describes the rules).
+
+Exit codes: 0 done, 2 the scenario is unknown or invalid, the transcript cannot be read or
+is invalid, or the simulator content is invalid (one line on standard error says what).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from launchpad.core.call_qa import (
+    SCENARIOS_DIR,
+    CallQAError,
+    Scenario,
+    load_moves,
+    load_scenario,
+    load_scorecard,
+    parse_transcript,
+    score,
+)
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="launchpad call-score",
+        description="Score a mock call or chat transcript on the QA scorecard (JSON out).",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a .yaml path")
+    parser.add_argument("transcript", metavar="TRANSCRIPT.json", help="the transcript, or -")
+    return parser
+
+
+def _scenario(name: str) -> Scenario:
+    path = Path(name)
+    if name.endswith((".yaml", ".yml")) or path.is_file():
+        if not path.is_file():
+            raise CallQAError([f"no scenario file {name}"])
+        return load_scenario(path)
+    candidate = SCENARIOS_DIR / f"{name}.yaml"
+    if not candidate.is_file():
+        known = sorted(p.stem for p in SCENARIOS_DIR.glob("*.yaml"))
+        close = difflib.get_close_matches(name, known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise CallQAError([f"no scenario with id {name!r}{hint}"])
+    return load_scenario(candidate)
+
+
+def call_score_command(
+    argv: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Runs `launchpad call-score ...`; returns the exit code."""
+    stdin = sys.stdin if stdin is None else stdin
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    try:
+        args = _parser().parse_args(list(argv))
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    name: str = args.transcript
+    source = "standard input" if name == "-" else name
+    try:
+        scenario = _scenario(args.scenario)
+        lexicon, scorecard = load_moves(), load_scorecard()
+    except CallQAError as error:
+        print(f"error: {error}", file=err)
+        return EXIT_USAGE
+    try:
+        if name == "-":
+            text = stdin.read()
+        else:
+            with open(name, encoding="utf-8") as handle:
+                text = handle.read()
+        data = json.loads(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"error: cannot read {source}: {_reason(error)}", file=err)
+        return EXIT_USAGE
+    try:
+        named, turns = parse_transcript(data)
+    except CallQAError as error:
+        print(f"error: invalid transcript {source}: {error}", file=err)
+        return EXIT_USAGE
+    if named is not None and named != scenario.id:
+        print(f"error: the transcript is for scenario {named!r}, not {scenario.id!r}", file=err)
+        return EXIT_USAGE
+    result = score(scenario, turns, scorecard, lexicon)
+    print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), file=out)
+    return EXIT_OK
+
+
+def _reason(error: OSError | UnicodeDecodeError | json.JSONDecodeError) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON ({error.msg} at line {error.lineno})"
+    return error.strerror or str(error)

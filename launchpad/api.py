@@ -12,6 +12,7 @@ from launchpad.goals.api import router as goals_router
 from launchpad.interview.api import router as interview_router
 from launchpad.jobs.api import router as jobs_router
 from launchpad.readiness.api import router as readiness_router
+from launchpad.simulator.api import router as simulator_router
 from launchpad.skills.api import router as skills_router
 
 api = NinjaAPI(
@@ -32,3 +33,4 @@ api.add_router("/skills", skills_router, tags=["skills"])
 api.add_router("/readiness", readiness_router, tags=["readiness"])
 api.add_router("/interview", interview_router, tags=["interview"])
 api.add_router("/jobs", jobs_router, tags=["jobs"])
+api.add_router("/simulator", simulator_router, tags=["simulator"])

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "launchpad.jobs",
     "launchpad.applications",
     "launchpad.networking",
+    "launchpad.simulator",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("jobs/", include("launchpad.jobs.urls")),
     path("applications/", include("launchpad.applications.urls")),
     path("network/", include("launchpad.networking.urls")),
+    path("simulator/", include("launchpad.simulator.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

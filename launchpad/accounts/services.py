@@ -493,6 +493,7 @@ def account_export(*, user: User, now: datetime.datetime | None = None) -> dict[
         **_readiness_data(user),
         **_interview_data(user),
         **_networking_data(user),
+        **_simulator_data(user),
         "api_tokens": tokens,
     }
 
@@ -520,6 +521,21 @@ def _readiness_data(user: User) -> dict[str, Any]:
              "detail": i.detail, "status": i.status, "postponed_from": _iso(i.postponed_from)}
             for i in items.order_by("week_start", "id")
         ],
+    }  # fmt: skip
+
+
+def _simulator_data(user: User) -> dict[str, Any]:
+    """Every mock call and chat: what the candidate wrote, when, and the QA score."""
+    runs = apps.get_model("simulator", "SimulationRun")._default_manager.filter(user=user)
+    return {
+        "simulation_runs": [
+            {"scenario": r.scenario.slug, "title": r.scenario.title,
+             "channel": r.scenario.channel, "mode": r.mode, "group": r.group,
+             "started_at": _iso(r.started_at), "finished_at": _iso(r.finished_at),
+             "agent_turns": r.agent_turns, "total": r.total, "passed": r.passed,
+             "outcome": r.outcome, "score": r.score}
+            for r in runs.select_related("scenario").order_by("started_at", "id")
+        ]
     }  # fmt: skip
 
 

@@ -48,6 +48,8 @@ MEASURES: Mapping[str, tuple[str, str]] = {
     "computer.percent": ("computer", "percent"),
     "reply.chat": ("reply-chat", "score"),
     "reply.email": ("reply-email", "score"),
+    "qa.voice": ("qa-voice", "score"),
+    "qa.chat": ("qa-chat", "score"),
     "language.other": ("self", "other-language"),
 }
 SELF_RATINGS = frozenset({"english-level", "other-language-level"})

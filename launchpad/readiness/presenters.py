@@ -27,6 +27,8 @@ def _measure_url(measure: str) -> str:
         return reverse("skills:reply_start")
     if measure == "language.other":
         return reverse("readiness:profile")
+    if measure.startswith("qa."):
+        return reverse("simulator:home")
     test = {"english.percent": "english", "judgment.percent": "sjt"}.get(measure, "computer")
     return reverse("skills:quiz_start", args=[test])
 

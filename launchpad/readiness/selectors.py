@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from launchpad.accounts.models import CandidateProfile, LanguageSkill, User
@@ -36,6 +37,7 @@ from launchpad.core.readiness import (
 )
 from launchpad.readiness.models import DocumentKind, IndexVersion, KnockoutAnswers, ReadinessCheck
 from launchpad.readiness.models import Knockout as KnockoutRow
+from launchpad.simulator.models import SimulationRun
 from launchpad.skills.models import DataEntryAttempt, QuizAttempt, ReplyAttempt, TypingAttempt
 
 # Quiz tests by the name the index uses for them.
@@ -111,6 +113,15 @@ def evidence(user: User, *, until: datetime.datetime | None = None) -> list[Atte
         channel = r.shown.get("channel", "")
         if channel in ("chat", "email"):
             add(f"reply-{channel}", f"reply:{r.pk}", r.submitted_at, score=r.total)
+    # Mock calls and chats from the simulator, scored on the QA form (an e-mail scenario
+    # counts with the chats: both are written).
+    runs = SimulationRun.objects.filter(
+        user=user, finished_at__isnull=False, total__isnull=False,
+        **({"finished_at__lte": until} if until is not None else {}),
+    ).values_list("id", "finished_at", "total", "scenario__channel")  # fmt: skip
+    for run_id, finished_at, total, channel in runs:
+        test = "qa-voice" if channel == "voice" else "qa-chat"
+        add(test, f"simulation:{run_id}", finished_at, score=total)
     return attempts
 
 
@@ -255,13 +266,18 @@ def history(
 
 
 def practice_days(user: User, *, tz: datetime.tzinfo) -> list[datetime.date]:
-    """The local dates on which the candidate finished any skills test or drill."""
+    """The local dates on which the candidate finished any skills test, drill or simulation."""
     scored = {"user": user, "status": "scored", "submitted_at__isnull": False}
     # Attempt models are ordered by default; a compound query allows no ORDER BY inside.
-    parts = [
+    parts: list[QuerySet[Any, datetime.datetime | None]] = [
         model.objects.filter(**scored).order_by().values_list("submitted_at", flat=True)
         for model in (TypingAttempt, DataEntryAttempt, QuizAttempt, ReplyAttempt)
     ]
+    parts.append(
+        SimulationRun.objects.filter(user=user, finished_at__isnull=False)
+        .order_by()
+        .values_list("finished_at", flat=True)
+    )
     stamps = parts[0].union(*parts[1:], all=True)
     return sorted({s.astimezone(tz).date() for s in stamps if s is not None})
 

@@ -34,11 +34,11 @@ def test_the_api_gives_the_session_users_index_per_track(alice_client, alice, co
 
     assert response.status_code == 200
     data = response.json()
-    assert data["index_version"] == content.published and data["index_label"] == "readiness-1"
+    assert data["index_version"] == content.published and data["index_label"] == "readiness-2"
     assert len(data["tracks"]) == 6
     voice = next(t for t in data["tracks"] if t["track"] == "international-voice")
     assert voice["index"] is not None and 0 < voice["confidence"] < 1
-    assert voice["rules_version"] and voice["version"] == "readiness-1"
+    assert voice["rules_version"] and voice["version"] == "readiness-2"
     part = next(c for c in voice["components"] if c["key"] == "english")
     assert part["evidence"] == f"quiz:{english.pk}" and part["sources"]
     assert {k["outcome"] for k in voice["knockouts"]} == {"unknown"}

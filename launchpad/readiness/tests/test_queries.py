@@ -66,9 +66,10 @@ def test_the_report_page_stays_within_a_fixed_bound(
     alice_client, alice, content, django_assert_max_num_queries
 ):
     add_results(alice, 10)
-    # Session, user, index version, documents, knockouts, the four kinds of result, the
-    # profile's languages, the profile, the knockout answers, the tracks, the open check.
-    with django_assert_max_num_queries(14):
+    # Session, user, index version, documents, knockouts, the four kinds of result and the
+    # simulator's runs, the profile's languages, the profile, the knockout answers, the
+    # tracks, the open check.
+    with django_assert_max_num_queries(15):
         response = alice_client.get(reverse("readiness:report"))
     assert response.context["report"].measured_any
 
@@ -78,12 +79,12 @@ def test_the_dashboard_panel_stays_within_a_fixed_bound(
 ):
     add_results(alice, 10)
     alice_client.get(reverse("goals:dashboard"))  # draws and stores the plan once
-    # Goals (4): session, user, goals, profile. The report (11): as on the report page. The
+    # Goals (4): session, user, goals, profile. The report (12): as on the report page. The
     # plan drawn again (8): the active goal (three times), the profile's work types, the
     # certification to suggest, the guides to read, and the stored steps (read without a
     # lock: nothing changed, so nothing is written). Practice days (1), the latest results
-    # (4, one per kind), the open check (1).
-    with django_assert_max_num_queries(29):
+    # (4, one per kind), the open check (1). Networking reminders (3).
+    with django_assert_max_num_queries(33):
         response = alice_client.get(reverse("goals:dashboard"))
     panel = response.context["panel"]
     assert panel["readiness"].measured_any and panel["this_week"]

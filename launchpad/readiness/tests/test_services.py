@@ -212,7 +212,8 @@ def test_the_check_finishes_once_every_step_is_done(alice, content, bank, long_a
     assert selectors.active_check(alice) is None
     report = selectors.report(alice)
     voice = report.track("international-voice")
-    assert voice is not None and voice.index.confidence == 1.0
+    # Everything but the mock call (15 of 100), which the simulator measures, not the check.
+    assert voice is not None and voice.index.confidence == 0.85
 
 
 # --- The plan -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from launchpad.content.readiness_reader import read_readiness
 from launchpad.content.skills_reader import read_skills
 from launchpad.interview.loader import load_interview
 from launchpad.readiness.loader import load_readiness
+from launchpad.simulator.loader import load_simulator, read_simulator
 from launchpad.skills.loader import load_skills
 
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             interview = read_interview(
                 root / "interview", known_roles={role["slug"] for role in content.roles}
             )
+            simulator = read_simulator(root / "simulator")
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -62,7 +64,8 @@ class Command(BaseCommand):
                 f"{len(skills.passages)} typing passages, {len(skills.thresholds)} thresholds, "
                 f"{len(readiness.index.tracks) if readiness.index else 0} readiness tracks, "
                 f"{len(readiness.knockouts.knockouts) if readiness.knockouts else 0} knockouts, "
-                f"{len(interview.questions)} interview questions; "
+                f"{len(interview.questions)} interview questions, "
+                f"{len(simulator.scenarios)} simulator scenarios; "
                 "nothing was loaded (--check)."
             )
             return
@@ -72,6 +75,7 @@ class Command(BaseCommand):
                 skills_report = load_skills(skills)
                 readiness_report = load_readiness(readiness)
                 interview_report = load_interview(interview)
+                simulator_report = load_simulator(simulator)
         except ContentError as error:
             for problem in error.problems:
                 self.stderr.write(f"- {problem}")
@@ -83,3 +87,5 @@ class Command(BaseCommand):
             self.stdout.write("Readiness content:\n" + readiness_report.summary())
         if interview.questions:
             self.stdout.write("Interview coach content:\n" + interview_report.summary())
+        if simulator.scenarios:
+            self.stdout.write("Call simulator content:\n" + simulator_report.summary())

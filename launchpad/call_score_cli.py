@@ -25,6 +25,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from launchpad.cli_io import (
+    EXIT_OK,
+    EXIT_USAGE,
+    InputUnreadable,
+    print_json,
+    read_text,
+    source_name,
+)
 from launchpad.core.call_qa import (
     SCENARIOS_DIR,
     CallQAError,
@@ -35,8 +43,6 @@ from launchpad.core.call_qa import (
     parse_transcript,
     score,
 )
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,7 +86,7 @@ def call_score_command(
     except SystemExit as exit_:
         return int(exit_.code or 0)
     name: str = args.transcript
-    source = "standard input" if name == "-" else name
+    source = source_name(name)
     try:
         scenario = _scenario(args.scenario)
         lexicon, scorecard = load_moves(), load_scorecard()
@@ -88,14 +94,15 @@ def call_score_command(
         print(f"error: {error}", file=err)
         return EXIT_USAGE
     try:
-        if name == "-":
-            text = stdin.read()
-        else:
-            with open(name, encoding="utf-8") as handle:
-                text = handle.read()
-        data = json.loads(text)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        print(f"error: cannot read {source}: {_reason(error)}", file=err)
+        data = json.loads(read_text(name, stdin))
+    except InputUnreadable as error:
+        print(f"error: {error}", file=err)
+        return EXIT_USAGE
+    except json.JSONDecodeError as error:
+        print(
+            f"error: cannot read {source}: not valid JSON ({error.msg} at line {error.lineno})",
+            file=err,
+        )
         return EXIT_USAGE
     try:
         named, turns = parse_transcript(data)
@@ -106,13 +113,5 @@ def call_score_command(
         print(f"error: the transcript is for scenario {named!r}, not {scenario.id!r}", file=err)
         return EXIT_USAGE
     result = score(scenario, turns, scorecard, lexicon)
-    print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), file=out)
+    print_json(result.to_dict(), out)
     return EXIT_OK
-
-
-def _reason(error: OSError | UnicodeDecodeError | json.JSONDecodeError) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return "it is not UTF-8 text"
-    if isinstance(error, json.JSONDecodeError):
-        return f"not valid JSON ({error.msg} at line {error.lineno})"
-    return error.strerror or str(error)

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from launchpad.cli_io import EXIT_OK, EXIT_USAGE, InputUnreadable, print_json, read_text
 from launchpad.core.interview import (
     QUESTIONS_DIR,
     TRACKS,
@@ -35,8 +35,6 @@ from launchpad.core.interview import (
     load_question_files,
 )
 from launchpad.core.resume.vocabulary import VocabularyError, load_vocabulary
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -95,16 +93,10 @@ def interview_feedback_command(
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         print(f"error: no question with id {args.question!r}{hint}", file=err)
         return EXIT_USAGE
-    name: str = args.answer
-    source = "standard input" if name == "-" else name
     try:
-        if name == "-":
-            answer = stdin.read()
-        else:
-            with open(name, encoding="utf-8") as handle:
-                answer = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"error: cannot read {source}: {_reason(error)}", file=err)
+        answer = read_text(args.answer, stdin)
+    except InputUnreadable as error:
+        print(f"error: {error}", file=err)
         return EXIT_USAGE
     company = None
     if args.company:
@@ -121,11 +113,5 @@ def interview_feedback_command(
     except ValueError as error:
         print(f"error: {error}", file=err)
         return EXIT_USAGE
-    print(json.dumps(feedback.to_dict(), indent=2, ensure_ascii=False), file=out)
+    print_json(feedback.to_dict(), out)
     return EXIT_OK
-
-
-def _reason(error: OSError | UnicodeDecodeError) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return "it is not UTF-8 text"
-    return error.strerror or str(error)

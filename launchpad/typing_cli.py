@@ -19,9 +19,15 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from launchpad.cli_io import (
+    EXIT_OK,
+    EXIT_USAGE,
+    InputUnreadable,
+    print_json,
+    read_text,
+    source_name,
+)
 from launchpad.core.typing import TypingLogError, parse_log, score_typing
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,15 +55,11 @@ def typing_score_command(
     except SystemExit as exit_:
         return int(exit_.code or 0)
     name: str = args.log
-    source = "standard input" if name == "-" else name
+    source = source_name(name)
     try:
-        if name == "-":
-            raw = stdin.read()
-        else:
-            with open(name, encoding="utf-8") as handle:
-                raw = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"error: cannot read {source}: {_reason(error)}", file=err)
+        raw = read_text(name, stdin)
+    except InputUnreadable as error:
+        print(f"error: {error}", file=err)
         return EXIT_USAGE
     try:
         data = json.loads(raw)
@@ -70,11 +72,5 @@ def typing_score_command(
     except TypingLogError as error:
         print(f"error: {error}", file=err)
         return EXIT_USAGE
-    print(json.dumps(score.to_dict(), indent=2, ensure_ascii=False), file=out)
+    print_json(score.to_dict(), out)
     return EXIT_OK
-
-
-def _reason(error: OSError | UnicodeDecodeError) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return "it is not UTF-8 text"
-    return error.strerror or str(error)

@@ -1,0 +1,38 @@
+"""What the core command-line tools share: reading their input (a file or standard input)
+and writing JSON, with one-line errors a person can act on."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+class InputUnreadable(Exception):
+    """The input could not be read; the message says which and why, for standard error."""
+
+
+def source_name(name: str) -> str:
+    return "standard input" if name == "-" else name
+
+
+def read_text(name: str, stdin: TextIO) -> str:
+    """The UTF-8 text of file `name`, or of standard input when `name` is "-".
+
+    Raises InputUnreadable ("cannot read FILE: it is not UTF-8 text", ...).
+    """
+    try:
+        if name == "-":
+            return stdin.read()
+        with open(name, encoding="utf-8") as handle:
+            return handle.read()
+    except UnicodeDecodeError as error:
+        raise InputUnreadable(f"cannot read {source_name(name)}: it is not UTF-8 text") from error
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputUnreadable(f"cannot read {source_name(name)}: {reason}") from error
+
+
+def print_json(data: Any, out: TextIO) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False), file=out)

@@ -79,6 +79,7 @@ bench: install
 	$(BIN)/python bench/submit.py --write docs/benchmarks.md
 	$(BIN)/python bench/resume.py --write docs/benchmarks.md
 	$(BIN)/python bench/interview.py --write docs/benchmarks.md
+	$(BIN)/python bench/jobs.py --write docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

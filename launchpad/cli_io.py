@@ -3,7 +3,10 @@ and writing JSON, with one-line errors a person can act on."""
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -36,3 +39,22 @@ def read_text(name: str, stdin: TextIO) -> str:
 
 def print_json(data: Any, out: TextIO) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
+
+
+def streams(
+    stdin: TextIO | None, out: TextIO | None, err: TextIO | None
+) -> tuple[TextIO, TextIO, TextIO]:
+    """The given streams, or the process's own where none is given (tests pass theirs)."""
+    return (
+        sys.stdin if stdin is None else stdin,
+        sys.stdout if out is None else out,
+        sys.stderr if err is None else err,
+    )
+
+
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code when argparse stopped (--help, a usage error)."""
+    try:
+        return parser.parse_args(list(argv))
+    except SystemExit as exit_:
+        return int(exit_.code or 0)

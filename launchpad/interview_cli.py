@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from launchpad.cli_io import EXIT_OK, EXIT_USAGE, InputUnreadable, print_json, read_text
+from launchpad.cli_io import (
+    EXIT_OK,
+    EXIT_USAGE,
+    InputUnreadable,
+    parse,
+    print_json,
+    read_text,
+    streams,
+)
 from launchpad.core.interview import (
     QUESTIONS_DIR,
     TRACKS,
@@ -71,13 +78,10 @@ def interview_feedback_command(
     err: TextIO | None = None,
 ) -> int:
     """Runs `launchpad interview-feedback ...`; returns the exit code."""
-    stdin = sys.stdin if stdin is None else stdin
-    out = sys.stdout if out is None else out
-    err = sys.stderr if err is None else err
-    try:
-        args = _parser().parse_args(list(argv))
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    stdin, out, err = streams(stdin, out, err)
+    args = parse(_parser(), argv)
+    if isinstance(args, int):
+        return args
     try:
         vocabulary = load_vocabulary()
         terms = frozenset(t.key for t in vocabulary.terms)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -23,9 +22,11 @@ from launchpad.cli_io import (
     EXIT_OK,
     EXIT_USAGE,
     InputUnreadable,
+    parse,
     print_json,
     read_text,
     source_name,
+    streams,
 )
 from launchpad.core.typing import TypingLogError, parse_log, score_typing
 
@@ -47,13 +48,10 @@ def typing_score_command(
     err: TextIO | None = None,
 ) -> int:
     """Runs `launchpad typing-score ...`; returns the exit code."""
-    stdin = sys.stdin if stdin is None else stdin
-    out = sys.stdout if out is None else out
-    err = sys.stderr if err is None else err
-    try:
-        args = _parser().parse_args(list(argv))
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    stdin, out, err = streams(stdin, out, err)
+    args = parse(_parser(), argv)
+    if isinstance(args, int):
+        return args
     name: str = args.log
     source = source_name(name)
     try:

@@ -18,7 +18,8 @@ runs in a subprocess of its own with DATABASE_URL or SQLITE_PATH set before Djan
 Usage: python bench/jobs.py [--sizes 1000,10000,100000,1000000] [--max 100000] [--runs 60]
        [--backend sqlite|postgresql|both] [--write docs/benchmarks.md]
 Diagnostics: --explain prints the candidate query's plan per kind; --profile KIND prints a
-cProfile of that kind's queries.
+cProfile of that kind's queries; --variant NAME measures a proposed change patched in after
+the baseline, in the same process and database (see apply_variant; not with --write).
 """
 
 from __future__ import annotations
@@ -831,7 +832,7 @@ def main() -> int:
     parser.add_argument("--profile", help="cProfile one kind of query (a-f) after timing")
     parser.add_argument(
         "--variant", choices=("baseline", "job-once", "resume-once", "match", "text", "city", "all"), default="baseline",
-        help="measure a proposed change to the match, patched in (see apply_variant)",
+        help="after the baseline, patch in a proposed change and measure again (apply_variant)",
     )  # fmt: skip
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)

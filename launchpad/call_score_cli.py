@@ -18,7 +18,6 @@ is invalid, or the simulator content is invalid (one line on standard error says
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +27,7 @@ from launchpad.cli_io import (
     EXIT_OK,
     EXIT_USAGE,
     InputUnreadable,
+    did_you_mean,
     parse,
     print_json,
     read_text,
@@ -65,8 +65,7 @@ def _scenario(name: str) -> Scenario:
     candidate = SCENARIOS_DIR / f"{name}.yaml"
     if not candidate.is_file():
         known = sorted(p.stem for p in SCENARIOS_DIR.glob("*.yaml"))
-        close = difflib.get_close_matches(name, known, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        hint = did_you_mean(name, known)
         raise CallQAError([f"no scenario with id {name!r}{hint}"])
     return load_scenario(candidate)
 

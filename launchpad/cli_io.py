@@ -4,6 +4,7 @@ and writing JSON, with one-line errors a person can act on."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from collections.abc import Sequence
@@ -58,3 +59,9 @@ def parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Name
         return parser.parse_args(list(argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
+
+
+def did_you_mean(name: str, known: Sequence[str]) -> str:
+    """ "; did you mean a, b?" naming up to three close ids, or "" when none is close."""
+    close = difflib.get_close_matches(name, list(known), n=3)
+    return f"; did you mean {', '.join(close)}?" if close else ""

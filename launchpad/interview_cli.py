@@ -18,7 +18,6 @@ interview content is invalid (the message on standard error says what is wrong).
 from __future__ import annotations
 
 import argparse
-import difflib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -27,6 +26,7 @@ from launchpad.cli_io import (
     EXIT_OK,
     EXIT_USAGE,
     InputUnreadable,
+    did_you_mean,
     parse,
     print_json,
     read_text,
@@ -93,8 +93,7 @@ def interview_feedback_command(
     by_id = {q.id: q for q in questions}
     question = by_id.get(args.question)
     if question is None:
-        close = difflib.get_close_matches(args.question, list(by_id), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        hint = did_you_mean(args.question, list(by_id))
         print(f"error: no question with id {args.question!r}{hint}", file=err)
         return EXIT_USAGE
     try:

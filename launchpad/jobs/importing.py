@@ -30,6 +30,7 @@ from launchpad.core.postings import (
     read_json,
 )
 from launchpad.jobs.models import ImportRun, Posting
+from launchpad.jobs.reading import reading_data
 from launchpad.resumes.analysis import vocabulary
 
 __all__ = ["PostingFileError", "can_import", "file_type", "import_postings", "posting_paste"]
@@ -40,7 +41,7 @@ UPDATED_FIELDS = (
     "title", "company", "city", "country", "workplace", "track", "shifts", "salary_min",
     "salary_max", "salary_currency", "salary_period", "must_have", "nice_to_have",
     "responsibilities", "description", "knockouts", "source", "source_url", "posted_on",
-    "terms", "search_text", "imported_by", "updated_at",
+    "terms", "search_text", "reading", "imported_by", "updated_at",
 )  # fmt: skip
 
 
@@ -63,9 +64,11 @@ def file_type(raw: bytes, file_name: str) -> str:
     return "json" if file_name.lower().endswith(".json") else "csv"
 
 
-def _fields(data: PostingData) -> dict[str, Any]:
+def _fields(data: PostingData, memo: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
     fields = data.to_fields()
     fields["terms"] = list(data.terms(vocabulary()))
+    # Read for the match now, once, rather than on every search that shows it.
+    fields["reading"] = reading_data(Posting(**fields), memo)
     return fields
 
 
@@ -127,7 +130,8 @@ def import_postings(*, raw: bytes, file_name: str, by: User | None) -> ImportRun
     """
     kind = file_type(raw, file_name)
     read = read_json(raw) if kind == "json" else read_csv(raw)
-    rows = [(data, _fields(data)) for _row, data in read.postings]
+    memo: dict[tuple[Any, ...], Any] = {}  # lines the file's postings share are read once
+    rows = [(data, _fields(data, memo)) for _row, data in read.postings]
     now = timezone.now()
     with transaction.atomic():
         prints = [fields["fingerprint"] for _data, fields in rows]

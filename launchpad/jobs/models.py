@@ -43,6 +43,8 @@ class Posting(models.Model):
     fingerprint = models.CharField(max_length=64)
     terms = models.JSONField(default=list, blank=True)  # vocabulary keys, for quick ranking
     search_text = models.TextField(blank=True)  # what full-text search indexes
+    # How the match reads the posting (see launchpad/jobs/reading.py), read at import.
+    reading = models.JSONField(null=True, blank=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
         related_name="pasted_postings",

@@ -27,9 +27,10 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from launchpad.accounts.models import User
-from launchpad.core.resume.match import MatchResult, match, parse_job
+from launchpad.core.resume.match import MatchResult, ResumeReading, match, read_resume
 from launchpad.core.resume.vocabulary import lemmas, tokens
 from launchpad.jobs.models import Posting
+from launchpad.jobs.reading import posting_reading, store_readings
 from launchpad.resumes import analysis
 
 CANDIDATES = 500
@@ -127,25 +128,43 @@ def filtered(user: User, filters: Filters, *, today: datetime.date) -> QuerySet[
     return qs
 
 
+# SQLite: below this many postings matching the words, the filter is driven by the list of
+# matches; from it up, SQLite walks the posted-date index instead (see _text_filter).
+SQLITE_DENSE = 2_000
+_SQLITE_MATCHES = (
+    "jobs_posting.id IN (SELECT rowid FROM jobs_posting_fts WHERE jobs_posting_fts MATCH %s)"
+)
+
+
 def _text_filter(qs: QuerySet[Posting], text: str) -> QuerySet[Posting]:
+    """Only postings holding every word (as a prefix, stemmed).
+
+    PostgreSQL matches the stored `search_vector` column (migration 0004). SQLite matches
+    its FTS5 table; `id IN (matches)` makes it fetch every match by id and sort them all by
+    date, which for a common word is most of the board. So the matches are first counted up
+    to SQLITE_DENSE (the count stops there), and when there are that many the filter is
+    written `+id IN (...)`: the unary plus leaves the list as a membership test, and SQLite
+    walks the date index newest first and stops after the CANDIDATES it needs.
+    """
     if connection.vendor == "postgresql":
         pg_query = tsquery(text)
         if not pg_query:
             return qs
         return qs.extra(
-            where=["to_tsvector('english', jobs_posting.search_text) @@ to_tsquery('english', %s)"],
-            params=[pg_query],
+            where=["jobs_posting.search_vector @@ to_tsquery('english', %s)"], params=[pg_query]
         )
     query = fts_query(text)
     if not query:
         return qs
-    return qs.extra(
-        where=[
-            "jobs_posting.id IN (SELECT rowid FROM jobs_posting_fts "
-            "WHERE jobs_posting_fts MATCH %s)"
-        ],
-        params=[query],
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM jobs_posting_fts "
+            "WHERE jobs_posting_fts MATCH %s LIMIT %s)",
+            [query, SQLITE_DENSE],
+        )
+        dense = cursor.fetchone()[0] >= SQLITE_DENSE
+    where = ("+" if dense else "") + _SQLITE_MATCHES
+    return qs.extra(where=[where], params=[query])  # noqa: S610 (constant SQL, words as a parameter)
 
 
 def resume_terms(data: Mapping[str, Any]) -> frozenset[str]:
@@ -174,45 +193,28 @@ def quick_score(posting_terms: Sequence[str], held: frozenset[str]) -> float:
     return sum(1 for t in posting_terms if t in held) / len(posting_terms)
 
 
-def posting_job_text(posting: Posting) -> str:
-    """The posting written out as a job advert, in the form the match reads."""
-    lines = [posting.title]
-    if posting.company:
-        lines.append(f"Company: {posting.company}")
-    if posting.city:
-        lines.append(f"Location: {posting.city} ({posting.get_workplace_display() or 'on-site'})")
-    if posting.shifts:
-        lines.append("Willing to work " + " or ".join(posting.shifts) + " shifts")
-    knockouts = posting.knockouts or {}
-    requirements = list(posting.must_have)
-    if knockouts.get("min_wpm"):
-        requirements.append(f"Typing speed of {knockouts['min_wpm']} WPM")
-    if requirements:
-        lines.append("Requirements:")
-        lines += [f"- {item}" for item in requirements]
-    if posting.nice_to_have:
-        lines.append("Preferred:")
-        lines += [f"- {item}" for item in posting.nice_to_have]
-    if posting.responsibilities:
-        lines.append("Responsibilities:")
-        lines += [f"- {item}" for item in posting.responsibilities]
-    if posting.description:
-        lines.append(posting.description)
-    return "\n".join(lines)
-
-
 def posting_match(
     posting: Posting, resume_version_id: int, data: Mapping[str, Any],
-    evidence: Mapping[str, Any],
+    evidence: Mapping[str, Any], *, resume_reading: ResumeReading | None = None,
+    fresh: list[tuple[Posting, dict[str, Any]]] | None = None,
 ) -> MatchResult:  # fmt: skip
-    """The full match of a resume version against a posting, cached until either changes."""
+    """The full match of a resume version against a posting, cached until either changes.
+
+    The posting's side comes from its stored reading (`launchpad.jobs.reading`); the
+    resume's may be passed read already (`resume_reading`, from the same `data`). A reading
+    made now because the stored one did not fit is appended to `fresh`, when given, for the
+    caller to store.
+    """
     stamp = int(posting.updated_at.timestamp()) if posting.updated_at else 0
     evidence_key = hash(repr(sorted(evidence.items())))
     key = f"jobs:match:{resume_version_id}:{posting.pk}:{stamp}:{evidence_key}"
     found = cache.get(key)
     if isinstance(found, MatchResult):
         return found
-    result = match(data, parse_job(posting_job_text(posting)), analysis.vocabulary(), evidence)
+    reading, new_data = posting_reading(posting)
+    if new_data is not None and fresh is not None:
+        fresh.append((posting, new_data))
+    result = match(data, reading, analysis.vocabulary(), evidence, resume_reading=resume_reading)
     cache.set(key, result, 3600)
     return result
 
@@ -245,8 +247,13 @@ def search(
     hits = [Hit(postings[pk], scores.get(pk)) for pk in shown if pk in postings]
     if resume is not None:
         evidence = analysis.profile_evidence(user)
+        read = read_resume(resume[1], analysis.vocabulary())
+        fresh: list[tuple[Posting, dict[str, Any]]] = []
         for hit in hits:
-            hit.result = posting_match(hit.posting, resume[0], resume[1], evidence)
+            hit.result = posting_match(
+                hit.posting, resume[0], resume[1], evidence, resume_reading=read, fresh=fresh
+            )
+        store_readings(fresh)
         hits.sort(key=lambda h: -(h.score or 0))
     if capped:
         notes.append(

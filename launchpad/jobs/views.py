@@ -15,6 +15,7 @@ from launchpad.common.requests import signed_in_user
 from launchpad.jobs import search
 from launchpad.jobs.forms import NO_RESUME, SearchForm
 from launchpad.jobs.models import Posting
+from launchpad.jobs.reading import posting_job_text
 from launchpad.resumes import analysis
 from launchpad.resumes.models import Resume, ResumeVersion
 from launchpad.resumes.services import job_create
@@ -123,6 +124,6 @@ def posting_match(request: HttpRequest, posting_id: int) -> HttpResponse:
         return redirect("resumes:list")
     job = job_create(
         user=user, title=posting.title, company=posting.company,
-        text=search.posting_job_text(posting),
+        text=posting_job_text(posting),
     )  # fmt: skip
     return redirect("resumes:match_result", resume.pk, job.pk)

@@ -40,6 +40,7 @@ Pure and deterministic: no clock, no I/O, no randomness.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -662,6 +663,13 @@ def _sentences(text: str) -> list[str]:
 
 def _knockouts_in(line: str, *, section: str = "") -> list[JobKnockout]:
     """The knockouts a line of a job states (shift, degree, typing, notice, on-site)."""
+    return list(_line_knockouts(line, section))
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_knockouts(line: str, section: str) -> tuple[JobKnockout, ...]:
+    # Cached: adverts repeat their lines (every posting of an employer, every job read
+    # again), and each line is tried against a dozen patterns.
     found: list[JobKnockout] = []
     required = not _NICE_RE.search(line)
     shifts: list[str] = []
@@ -697,7 +705,7 @@ def _knockouts_in(line: str, *, section: str = "") -> list[JobKnockout]:
         )
     if _ONSITE_RE.search(line):
         found.append(JobKnockout("location", line, required, on_site=True))
-    return found
+    return tuple(found)
 
 
 def _joined(first: str, second: str) -> str:
@@ -1141,7 +1149,7 @@ def _all_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
-class _Resume:
+class ResumeReading:
     fields: _Group  # read for matching, in evidence order
     titles: _Group  # headline and job titles
     elsewhere: _Group  # everything else, for "you have this, say it"
@@ -1181,7 +1189,8 @@ def _bpo_strings(resume: Mapping[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _read_resume(resume: Mapping[str, Any], vocabulary: Vocabulary) -> _Resume:
+def read_resume(resume: Mapping[str, Any], vocabulary: Vocabulary) -> ResumeReading:
+    """The resume read for matching: its fields grouped and their terms found."""
     matched = [
         found
         for section, keys in _MATCH_FIELDS
@@ -1199,7 +1208,7 @@ def _read_resume(resume: Mapping[str, Any], vocabulary: Vocabulary) -> _Resume:
     ]
     matched_paths = {p for p, _ in matched}
     every = (*_all_strings(resume, ""), *bpo)
-    return _Resume(
+    return ResumeReading(
         fields=_group(matched, vocabulary),
         titles=_group(titles, vocabulary),
         elsewhere=_group(((p, t) for p, t in every if p not in matched_paths), vocabulary),
@@ -1282,35 +1291,241 @@ def _covered_keys(
     return frozenset(keys)
 
 
-class _Run:
-    """One match: the vocabulary, the resume read once, and what was already looked up."""
+def _read_line(text: str, vocabulary: Vocabulary, *, roles: bool) -> _Line:
+    """A job line's concepts, without the words its knockouts state; with `roles` False,
+    job titles in it ("escalate to the team leader") are left out too."""
+    stated = _knockouts_in(text, section="must")
+    scrubbed = text
+    for pattern in _KNOCKOUT_PATTERNS:
+        scrubbed = pattern.sub(" ; ", scrubbed)
+    exclude = set(_covered_keys(stated, text, vocabulary))
+    if not roles:
+        hits = vocabulary.find(lemmas(tokens(text)))
+        exclude.update(h.key for h in hits if vocabulary.term(h.key).category == "role")
+    concepts = _concepts(scrubbed, vocabulary, exclude=frozenset(exclude))
+    return _Line(text, tuple(concepts), bool(stated))
 
-    def __init__(self, vocabulary: Vocabulary, resume: _Resume) -> None:
+
+# The reading of a job depends on the job, the vocabulary and these rules only, so it is
+# read once and may be stored with the job. Bump JOB_READING_VERSION whenever a change to
+# parse_job, the concept rules or the tokeniser could read a job differently: stored
+# readings with another stamp are then read again (see `reading_stamp`).
+JOB_READING_VERSION = "job-reading-1"
+
+
+class StaleReadingError(ValueError):
+    """A stored job reading made by other rules or another vocabulary, or not a reading."""
+
+
+def reading_stamp(vocabulary: Vocabulary) -> str:
+    """What a stored job reading must carry to be used with `vocabulary` and these rules."""
+    return f"{JOB_READING_VERSION}/{MATCH_RULES_VERSION}/{vocabulary.fingerprint}"
+
+
+@dataclass(frozen=True)
+class JobReading:
+    """A job read for matching any resume: the `JobSpec`, each line's concepts (with and
+    without job titles), the title's two readings and the listed keywords' concepts.
+
+    None of it depends on a resume, so a job board reads each posting once, stores
+    `to_data()` beside it and matches every candidate against `from_data(...)`.
+    """
+
+    spec: JobSpec
+    lines: Mapping[tuple[str, bool], _Line]
+    titles: tuple[tuple[_Concept, ...], ...]  # by vocabulary terms, then by plain words
+    keywords: tuple[tuple[str, tuple[_Concept, ...]], ...]
+    stamp: str
+
+    def to_data(self) -> dict[str, Any]:
+        """The reading as compact JSON-ready data; `from_data` gives it back unchanged."""
+        spec = self.spec
+        index = {text: i for i, text in reversed(list(enumerate(_line_texts(spec))))}
+        return {
+            "stamp": self.stamp,
+            "job": {
+                "title": spec.title,
+                "must_have": list(spec.must_have),
+                "nice_to_have": list(spec.nice_to_have),
+                "responsibilities": list(spec.responsibilities),
+                "keywords": list(spec.keywords),
+                "description": spec.description,
+                "knockouts": [_knockout_data(k) for k in spec.knockouts],
+            },
+            "lines": _lines_data(self.lines, index),
+            "titles": [[_concept_data(c) for c in concepts] for concepts in self.titles],
+            "keywords": [
+                [keyword, [_concept_data(c) for c in concepts]]
+                for keyword, concepts in self.keywords
+            ],
+        }
+
+    @classmethod
+    def from_data(cls, data: Any, vocabulary: Vocabulary) -> JobReading:
+        """A reading from `to_data()`'s output. Raises StaleReadingError when it was made by
+        other rules or another vocabulary (read the job again), or is not a reading."""
+        stamp = reading_stamp(vocabulary)
+        if not isinstance(data, Mapping) or data.get("stamp") != stamp:
+            raise StaleReadingError("the stored reading was made by other rules")
+        try:
+            job = data["job"]
+            spec = JobSpec(
+                title=str(job["title"]),
+                must_have=tuple(map(str, job["must_have"])),
+                nice_to_have=tuple(map(str, job["nice_to_have"])),
+                responsibilities=tuple(map(str, job["responsibilities"])),
+                keywords=tuple(map(str, job["keywords"])),
+                description=str(job["description"]),
+                knockouts=tuple(_knockout_from(k) for k in job["knockouts"]),
+            )
+            texts = _line_texts(spec)
+            lines: dict[tuple[str, bool], _Line] = {}
+            read: list[tuple[_Concept, ...]] = []
+            for position, roles, knocked, concepts in data["lines"]:
+                text = texts[position]
+                if isinstance(concepts, int):  # the same concepts as an earlier line
+                    if not 0 <= concepts < len(read):
+                        raise IndexError(f"line {concepts} is not an earlier line")
+                    read.append(read[concepts])
+                else:
+                    read.append(tuple(_concept_from(c, vocabulary) for c in concepts))
+                lines[(text, bool(roles))] = _Line(text, read[-1], bool(knocked))
+            titles = tuple(
+                tuple(_concept_from(c, vocabulary) for c in concepts) for concepts in data["titles"]
+            )
+            keywords = tuple(
+                (str(keyword), tuple(_concept_from(c, vocabulary) for c in concepts))
+                for keyword, concepts in data["keywords"]
+            )
+        except (KeyError, IndexError, TypeError, ValueError) as error:
+            raise StaleReadingError(f"the stored reading is damaged: {error!r}") from error
+        if len(titles) != 2:
+            raise StaleReadingError("the stored reading is damaged: two title readings expected")
+        return cls(spec, lines, titles, keywords, stamp)
+
+
+def _lines_data(
+    lines: Mapping[tuple[str, bool], _Line], index: Mapping[str, int]
+) -> list[list[Any]]:
+    """[text position, roles, knocked, concepts] per line; concepts equal to an earlier
+    line's (a requirement read with and without job titles often is) are that line's
+    number instead, which keeps the stored reading small and quick to read back."""
+    data: list[list[Any]] = []
+    earlier: dict[tuple[_Concept, ...], int] = {}
+    for number, ((text, roles), line) in enumerate(lines.items()):
+        same = earlier.setdefault(line.concepts, number)
+        concepts = same if same != number else [_concept_data(c) for c in line.concepts]
+        data.append([index[text], int(roles), int(line.knocked), concepts])
+    return data
+
+
+def _line_texts(spec: JobSpec) -> list[str]:
+    """Every text of a job that is read as a line, in a fixed order (lines are stored as
+    positions in this list rather than again as text)."""
+    return [*spec.must_have, *spec.nice_to_have, *spec.responsibilities, spec.description]
+
+
+_KNOCKOUT_DEFAULTS = JobKnockout("", "")
+
+
+def _knockout_data(knockout: JobKnockout) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": knockout.kind, "requirement": knockout.requirement}
+    for name in ("required", "shifts", "city", "on_site", "degree_min", "degree_max",
+                 "min_wpm", "notice_days"):  # fmt: skip
+        value = getattr(knockout, name)
+        if value != getattr(_KNOCKOUT_DEFAULTS, name):
+            data[name] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+def _knockout_from(data: Mapping[str, Any]) -> JobKnockout:
+    fields = dict(data)
+    if "shifts" in fields:
+        fields["shifts"] = tuple(map(str, fields["shifts"]))
+    return JobKnockout(**fields)
+
+
+def _concept_data(concept: _Concept) -> list[list[str]]:
+    """A concept as its alternatives: a content word as ["w", word, lemma], a term or a
+    phrase as [kind, key, words, lemmas]; its id, label and term keys follow from them."""
+    return [
+        ["w", alt.surface.strip(), alt.key]
+        if alt.kind == "word"
+        else [alt.kind, alt.key, alt.surface, alt.stems]
+        for alt in concept.alts
+    ]
+
+
+def _concept_from(data: Sequence[Sequence[str]], vocabulary: Vocabulary) -> _Concept:
+    alts: list[_Alt] = []
+    labels: list[str] = []
+    for item in data:
+        if item[0] == "w":
+            word, stem = str(item[1]), str(item[2])
+            alts.append(_Alt("word", stem, _padded([word]), _padded([stem])))
+            labels.append(word)
+        elif item[0] in ("term", "phrase"):
+            kind, key, surface, stems = (str(part) for part in item)
+            alts.append(_Alt(kind, key, surface, stems))
+            labels.append(vocabulary.term(key).name if kind == "term" else surface.strip())
+        else:
+            raise ValueError(f"unknown kind of concept {item[0]!r}")
+    if not alts:
+        raise ValueError("a concept with no alternatives")
+    return _Concept(
+        "|".join(f"{alt.kind}:{alt.key}" for alt in alts),
+        " or ".join(labels),
+        tuple(alts),
+        tuple(alt.key for alt in alts if alt.kind == "term"),
+    )
+
+
+def read_job(
+    job: JobSpec | Mapping[str, Any] | str,
+    vocabulary: Vocabulary,
+    *,
+    memo: dict[tuple[Any, ...], Any] | None = None,
+) -> JobReading:
+    """`job` (a JobSpec, a job-schema mapping or pasted text) read for matching.
+
+    `memo`, when given, keeps the lines and titles read, to be shared by jobs read together
+    with the same vocabulary (an import of many postings often repeats them).
+    """
+    memo = {} if memo is None else memo
+    spec = parse_job(job)
+    wanted = [(text, True) for text in (*spec.must_have, *spec.nice_to_have)]
+    wanted += [(text, False) for text in _line_texts(spec)]
+    lines: dict[tuple[str, bool], _Line] = {}
+    for text, roles in wanted:
+        if (text, roles) not in lines:
+            key = ("line", text, roles)
+            if key not in memo:
+                memo[key] = _read_line(text, vocabulary, roles=roles)
+            lines[(text, roles)] = memo[key]
+    if ("title", spec.title) not in memo:
+        memo[("title", spec.title)] = tuple(
+            tuple(_concepts(spec.title, vocabulary, title=True, words_only=words_only))
+            for words_only in (False, True)
+        )
+    keywords = tuple((k, tuple(_keyword_concepts(k, vocabulary))) for k in spec.keywords)
+    return JobReading(spec, lines, memo[("title", spec.title)], keywords, reading_stamp(vocabulary))
+
+
+class _Run:
+    """One match: the vocabulary, the job and the resume read once, and what was already
+    looked up."""
+
+    def __init__(self, vocabulary: Vocabulary, resume: ResumeReading, job: JobReading) -> None:
         self.vocabulary = vocabulary
         self.resume = resume
+        self.job = job
         self.concepts: dict[str, _Concept] = {}
         self._found: dict[str, ConceptMatch] = {}
-        self._lines: dict[tuple[str, bool], _Line] = {}
 
     def line(self, text: str, *, roles: bool = True) -> _Line:
-        """The line's concepts; with `roles` False, job titles in it ("escalate to the team
-        leader") are left out too."""
-        cached = self._lines.get((text, roles))
-        if cached is None:
-            stated = _knockouts_in(text, section="must")
-            scrubbed = text
-            for pattern in _KNOCKOUT_PATTERNS:
-                scrubbed = pattern.sub(" ; ", scrubbed)
-            exclude = set(_covered_keys(stated, text, self.vocabulary))
-            if not roles:
-                hits = self.vocabulary.find(lemmas(tokens(text)))
-                exclude.update(
-                    h.key for h in hits if self.vocabulary.term(h.key).category == "role"
-                )
-            concepts = _concepts(scrubbed, self.vocabulary, exclude=frozenset(exclude))
-            cached = _Line(text, tuple(concepts), bool(stated))
-            self._lines[(text, roles)] = cached
-        return cached
+        """The line's concepts as the job reading holds them (read now if it does not)."""
+        found = self.job.lines.get((text, roles))
+        return found if found is not None else _read_line(text, self.vocabulary, roles=roles)
 
     def look(self, concept: _Concept) -> ConceptMatch:
         """Where the resume's matched sections show the concept (looked up once)."""
@@ -1387,8 +1602,8 @@ def _responsibilities(run: _Run, job: JobSpec) -> Component:
 
 def _keywords(run: _Run, job: JobSpec) -> Component:
     keywords: dict[str, tuple[str, _Concept]] = {}
-    for keyword in job.keywords:
-        for concept in _keyword_concepts(keyword, run.vocabulary):
+    for keyword, concepts in run.job.keywords:
+        for concept in concepts:
             keywords.setdefault(concept.id, (keyword, concept))
     for text in (*job.must_have, *job.nice_to_have, *job.responsibilities, job.description):
         for grouped in run.line(text, roles=False).concepts:
@@ -1417,8 +1632,7 @@ def _keywords(run: _Run, job: JobSpec) -> Component:
 def _title(run: _Run, job: JobSpec) -> Component:
     """The title read two ways, by vocabulary terms and by its words; the better counts."""
     readings = []
-    for words_only in (False, True):
-        concepts = _concepts(job.title, run.vocabulary, title=True, words_only=words_only)
+    for concepts in run.job.titles:
         readings.append(tuple(_find(c, run.resume.titles, run.vocabulary) for c in concepts))
     if not readings[1]:
         why = "The job has no title to compare, so this part is not scored."
@@ -1594,7 +1808,7 @@ def _city(name: str) -> str:
 def _check_shift(
     knockout: JobKnockout,
     original: Mapping[str, Any],
-    resume: _Resume,
+    resume: ResumeReading,
     profile: Mapping[str, Any],
     vocabulary: Vocabulary,
 ) -> KnockoutCheck:
@@ -1722,7 +1936,10 @@ def _check_degree(
 
 
 def _check_typing(
-    knockout: JobKnockout, original: Mapping[str, Any], resume: _Resume, profile: Mapping[str, Any]
+    knockout: JobKnockout,
+    original: Mapping[str, Any],
+    resume: ResumeReading,
+    profile: Mapping[str, Any],
 ) -> KnockoutCheck:
     need = int(knockout.min_wpm or 0)
     measured = profile.get("typing_wpm")
@@ -1798,7 +2015,7 @@ def _check_notice(
 def _check(
     knockout: JobKnockout,
     resume: Mapping[str, Any],
-    read: _Resume,
+    read: ResumeReading,
     profile: Mapping[str, Any],
     vocabulary: Vocabulary,
 ) -> KnockoutCheck:
@@ -1818,11 +2035,17 @@ def _check(
 
 def match(
     resume: Mapping[str, Any],
-    job: JobSpec | Mapping[str, Any] | str,
+    job: JobReading | JobSpec | Mapping[str, Any] | str,
     vocabulary: Vocabulary,
     profile_evidence: Mapping[str, Any] | None = None,
+    *,
+    resume_reading: ResumeReading | None = None,
 ) -> MatchResult:
     """How well `resume` (JSON Resume) answers `job`, explained; see the module docstring.
+
+    `job` may be read already (`read_job`, or a stored reading); so may the resume
+    (`resume_reading`, which must be `read_resume(resume, vocabulary)`): matching one
+    resume against many jobs then reads each side once.
 
     `profile_evidence` is what the skills lab and the profile know, all optional:
     `typing_wpm` (measured net WPM), `english_cefr` ("B2"), `shifts` (["night", ...]),
@@ -1831,9 +2054,10 @@ def match(
     and `city`. It never changes the score: it feeds "you have this, say it" and knockouts.
     """
     profile = profile_evidence or {}
-    spec = parse_job(job)
-    read = _read_resume(resume, vocabulary)
-    run = _Run(vocabulary, read)
+    reading = job if isinstance(job, JobReading) else read_job(job, vocabulary)
+    spec = reading.spec
+    read = resume_reading if resume_reading is not None else read_resume(resume, vocabulary)
+    run = _Run(vocabulary, read, reading)
     components = (
         _qualifications(run, spec),
         _responsibilities(run, spec),

@@ -17,6 +17,7 @@ it needs no downloaded data. Two words match at the lemma layer when their lemma
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -270,6 +271,8 @@ class Vocabulary:
         init=False, repr=False, compare=False
     )
     _narrower: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    # Changes whenever anything in the vocabulary does (its version may not be bumped).
+    fingerprint: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_key = {t.key: t for t in self.terms}
@@ -297,6 +300,8 @@ class Vocabulary:
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_index", {k: tuple(v) for k, v in index.items()})
         object.__setattr__(self, "_narrower", narrower)
+        content = repr((self.version, sorted(self.categories.items()), self.terms))
+        object.__setattr__(self, "fingerprint", hashlib.sha256(content.encode()).hexdigest()[:16])
 
     def term(self, key: str) -> Term:
         """The term with this key (KeyError when there is none)."""

@@ -15,6 +15,7 @@ from launchpad.core.postings import PostingFileError
 from launchpad.jobs import importing
 from launchpad.jobs.importing import can_import, file_type, import_postings, posting_paste
 from launchpad.jobs.models import ImportRun, Posting
+from launchpad.jobs.reading import posting_reading
 
 FIXTURES = Path(__file__).resolve().parents[2] / "core" / "tests" / "postings"
 ADVERT = """Customer Support Executive - Chat Process
@@ -71,6 +72,9 @@ def test_a_good_csv_creates_every_posting(bob):
     assert len(chat.fingerprint) == 64
     assert "Lakeview Telecom Services" in chat.search_text
     assert "crm" in chat.terms and chat.terms == sorted(chat.terms)
+    # Read for the match at import, so no search has to read it again.
+    assert posting_reading(chat)[1] is None
+    assert chat.reading["job"]["title"] == "Customer Support Associate - Chat"
 
 
 def test_a_re_import_creates_no_duplicates(bob, staff):
@@ -81,6 +85,16 @@ def test_a_re_import_creates_no_duplicates(bob, staff):
     assert Posting.objects.count() == 4
     # Nothing changed, so nothing was written: the postings keep who imported them.
     assert set(Posting.objects.values_list("imported_by", flat=True)) == {bob.pk}
+
+
+def test_a_re_import_reads_postings_whose_reading_is_stale_again(bob, staff):
+    import_postings(raw=fixture("good.csv"), file_name="good.csv", by=bob)
+    Posting.objects.update(reading={"stamp": "job-reading-0"})
+
+    again = import_postings(raw=fixture("good.csv"), file_name="good.csv", by=staff)
+
+    assert (again.created, again.updated) == (0, 4)
+    assert all(posting_reading(p)[1] is None for p in Posting.objects.all())
     assert ImportRun.objects.count() == 2
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.utils import translation
 
+from launchpad.core.resume.match import JobReading
 from launchpad.jobs import search
 from launchpad.jobs.models import Posting
+from launchpad.jobs.reading import posting_job_text, posting_reading
 from launchpad.jobs.search import Filters
+from launchpad.resumes.analysis import vocabulary
 
 TODAY = datetime.date(2026, 11, 23)
 RESUME = {
@@ -21,6 +26,12 @@ RESUME = {
     ],
     "skills": [{"name": "Zendesk"}, {"name": "Typing 40 WPM"}],
 }  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_matches():
+    # Matches are cached by resume version and posting id, which other tests reuse.
+    cache.clear()
 
 
 def make(title, *, owner=None, terms=(), days_ago=1, **fields):
@@ -156,3 +167,69 @@ def test_editing_a_posting_updates_the_text_index(alice, board):
     assert titles(search.search(alice, Filters(q="umbrella"), today=TODAY)) == []
     posting.delete()
     assert titles(search.search(alice, Filters(q="coding"), today=TODAY)) == []
+
+
+def test_a_common_word_gives_the_same_postings_walking_the_date_index(alice, board, monkeypatch):
+    # On SQLite, from SQLITE_DENSE matches up the filter is written so the date index drives
+    # the query; the postings found must be the same either way (PostgreSQL ignores it).
+    sparse = titles(search.search(alice, Filters(q="chat"), today=TODAY))
+    monkeypatch.setattr(search, "SQLITE_DENSE", 1)
+    dense = titles(search.search(alice, Filters(q="chat"), today=TODAY))
+
+    assert dense == sparse == ["Chat support associate", "Chat job Alice pasted"]
+
+
+def test_a_search_stores_the_reading_it_made_and_the_next_one_uses_it(alice, board):
+    chat = board["chat"]
+    assert chat.reading is None  # made without the importer, as before readings existed
+
+    first = search.search(alice, Filters(q="chat"), today=TODAY, resume=(1, RESUME))
+    chat.refresh_from_db()
+    stored = chat.reading
+
+    assert stored["text_digest"] and stored["job"]["title"] == "Chat support associate"
+    reading, fresh = posting_reading(chat)
+    assert fresh is None and reading == JobReading.from_data(stored, vocabulary())
+    cache.clear()
+    again = search.search(alice, Filters(q="chat"), today=TODAY, resume=(2, RESUME))
+    assert [h.score for h in again.hits] == [h.score for h in first.hits]
+
+
+def test_an_edited_posting_is_read_again_never_matched_on_its_old_text(alice, board):
+    chat = board["chat"]
+    search.search(alice, Filters(q="chat"), today=TODAY, resume=(1, RESUME))
+    chat.refresh_from_db()
+    before = chat.reading
+    chat.must_have = ["Tally ERP and GST filing"]
+    chat.save()
+
+    reading, fresh = posting_reading(chat)
+
+    assert fresh is not None and fresh["text_digest"] != before["text_digest"]
+    assert reading.spec.must_have[0] == "Tally ERP and GST filing"
+
+
+@pytest.mark.parametrize(
+    "damaged", [{"text_digest": "x"}, "not a reading", {"stamp": "job-reading-0"}]
+)
+def test_a_damaged_or_stale_reading_is_read_again(alice, board, damaged):
+    chat = board["chat"]
+    Posting.objects.filter(pk=chat.pk).update(reading=damaged)
+    chat.refresh_from_db()
+
+    reading, fresh = posting_reading(chat)
+
+    assert fresh is not None and reading.spec.title == "Chat support associate"
+    page = search.search(alice, Filters(q="chat"), today=TODAY, resume=(3, RESUME))
+    assert page.hits[0].score is not None
+    chat.refresh_from_db()
+    assert chat.reading == fresh
+
+
+def test_the_advert_the_match_reads_is_english_under_any_language(board):
+    posting = board["chat"]
+    posting.workplace = "hybrid"
+    with translation.override("hi"):
+        text = posting_job_text(posting)
+
+    assert "Location: Pune (hybrid)" in text

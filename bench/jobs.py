@@ -18,8 +18,7 @@ runs in a subprocess of its own with DATABASE_URL or SQLITE_PATH set before Djan
 Usage: python bench/jobs.py [--sizes 1000,10000,100000,1000000] [--max 100000] [--runs 60]
        [--backend sqlite|postgresql|both] [--write docs/benchmarks.md]
 Diagnostics: --explain prints the candidate query's plan per kind; --profile KIND prints a
-cProfile of that kind's queries; --variant NAME measures a proposed change patched in after
-the baseline, in the same process and database (see apply_variant; not with --write).
+cProfile of that kind's queries.
 """
 
 from __future__ import annotations
@@ -207,8 +206,8 @@ COLUMNS = (
     "title", "company", "city", "country", "workplace", "track", "shifts", "salary_min",
     "salary_max", "salary_currency", "salary_period", "must_have", "nice_to_have",
     "responsibilities", "description", "knockouts", "source", "source_url", "posted_on",
-    "fingerprint", "terms", "search_text", "owner_id", "imported_by_id", "is_active",
-    "created_at", "updated_at",
+    "fingerprint", "terms", "search_text", "reading", "owner_id", "imported_by_id",
+    "is_active", "created_at", "updated_at",
 )  # fmt: skip
 
 
@@ -221,9 +220,13 @@ def postings(
     the vocabulary keys in the search text, as the importer finds them, worked out per line
     (cached, the lines coming from pools) instead of per posting, which would take minutes
     for a million postings; about 3% of postings then differ from the importer's by a term
-    whose words run across two lines."""
+    whose words run across two lines. `reading` is the match's reading of the posting, made
+    by the importer's own `reading_data`, with one memo of lines and titles for the whole
+    board as an import shares one for a file."""
     from launchpad.core.postings import PostingData
     from launchpad.core.resume.vocabulary import lemmas, tokens
+    from launchpad.jobs.models import Posting
+    from launchpad.jobs.reading import reading_data
     from launchpad.resumes.analysis import vocabulary
 
     found = vocabulary().find
@@ -232,6 +235,7 @@ def postings(
     def line_terms(line: str) -> frozenset[str]:
         return frozenset(hit.key for hit in found(lemmas(tokens(line))))
 
+    memo: dict[tuple[Any, ...], Any] = {}
     rng = random.Random(seed)
     tracks = list(TRACKS)
     companies = [f"{a} {b}" for a in COMPANY_FIRST for b in COMPANY_SECOND]
@@ -276,12 +280,14 @@ def postings(
         if term_counts is not None:
             term_counts.append(len(terms))
         owned = i % 2000 == 1999  # a few pasted by the benchmark user
+        fields = data.to_fields()
+        reading = reading_data(Posting(**fields), memo)
         yield (
             data.title, data.company, data.city, data.country, data.workplace, track,
             json.dumps(shifts), *salary, json.dumps(must), json.dumps(data.nice_to_have),
             json.dumps(data.responsibilities), data.description, json.dumps(knockouts),
             data.source, data.source_url, data.posted_on.isoformat(), data.fingerprint(),
-            json.dumps(terms), search_text, owner_id if owned else None, None,
+            json.dumps(terms), search_text, json.dumps(reading), owner_id if owned else None, None,
             rng.random() > 0.03, STAMP, STAMP,
         )  # fmt: skip
 
@@ -349,17 +355,21 @@ def _setup_django() -> None:
     django.setup()
 
 
-def _migration_sql() -> Any:
+def _migration_sql() -> tuple[Any, Any]:
+    """The migrations that make the full-text table (SQLite) and the search indexes."""
     import importlib
 
-    return importlib.import_module("launchpad.jobs.migrations.0002_full_text_search")
+    return (
+        importlib.import_module("launchpad.jobs.migrations.0002_full_text_search"),
+        importlib.import_module("launchpad.jobs.migrations.0004_search_indexes"),
+    )
 
 
 def load(size: int, seed: int, owner_id: int, term_counts: list[int]) -> dict[str, float]:
     """Fills jobs_posting; returns seconds spent generating, inserting, indexing, analysing."""
     from django.db import connection, transaction
 
-    fts = _migration_sql()
+    fts, indexes = _migration_sql()
     timings = {"generate": 0.0, "insert": 0.0, "index": 0.0, "analyze": 0.0}
     rows = postings(size, seed, owner_id, term_counts)
 
@@ -399,7 +409,7 @@ def load(size: int, seed: int, owner_id: int, term_counts: list[int]) -> dict[st
             cursor.execute("PRAGMA synchronous = NORMAL")  # the app's settings again
             cursor.execute("PRAGMA cache_size = -2000")
         else:
-            for statement in fts.POSTGRES_DOWN:
+            for statement in indexes.POSTGRES_INDEXES_DOWN:
                 cursor.execute(statement)
             raw = cursor.cursor  # psycopg 3
             copy_sql = f"COPY jobs_posting ({columns}) FROM STDIN"
@@ -411,7 +421,7 @@ def load(size: int, seed: int, owner_id: int, term_counts: list[int]) -> dict[st
                 timings["insert"] += time.perf_counter() - started
             started = time.perf_counter()
             cursor.execute("SET maintenance_work_mem = '512MB'")
-            for statement in fts.POSTGRES_UP:
+            for statement in indexes.POSTGRES_INDEXES:
                 cursor.execute(statement)
             cursor.execute("RESET maintenance_work_mem")
             timings["index"] = time.perf_counter() - started
@@ -468,12 +478,10 @@ def child(args: argparse.Namespace) -> int:
             in_match[0] += time.perf_counter() - started
 
     search.posting_match = timed_match  # type: ignore[assignment]
-    resets: list[Any] = [cache.clear]
 
     def run(kind: int, i: int) -> tuple[float, Any]:
         filters = search.Filters(**KINDS[kind][2][i % len(KINDS[kind][2])])
-        for reset in resets:
-            reset()
+        cache.clear()
         in_match[0] = 0.0
         started = time.perf_counter()
         page = search.search(user, filters, today=TODAY, page=1, resume=(next(version), RESUME))
@@ -513,12 +521,6 @@ def child(args: argparse.Namespace) -> int:
         return timings, matching, matched
 
     timings, matching, matched = measure("search.py as it is")
-    if args.variant != "baseline":
-        # The same database and process, right after: a like-for-like comparison.
-        apply_variant(args.variant, run, resets)
-        if args.explain:
-            explain(user, search)
-        measure(f"with the proposed change ({args.variant})")
     if args.profile:
         profile(args.profile, run, args.runs)
     version_text = (
@@ -541,167 +543,6 @@ def child(args: argparse.Namespace) -> int:
     }
     Path(args.out).write_text(json.dumps(result))
     return 0
-
-
-def apply_variant(variant: str, run: Any, resets: list[Any]) -> None:
-    """Patches in proposed changes to search.py or the match, after checking that they give
-    the same pages, scores and explanations for every input of every kind.
-
-    job-once: the posting's side of the match (the advert read into a JobSpec, each line's
-    concepts, the title's concepts), which does not depend on the resume, computed once per
-    distinct text in the process, as if stored with the posting at import. resume-once: the
-    resume read once per search instead of once per posting on the page. match: both.
-    text: the full-text filter reworked (see text_filter_variant). city: an index for the
-    city filter (see city_index_variant). all: match, text and city.
-    """
-    from launchpad.core.resume import match as m
-    from launchpad.jobs import search
-
-    def page_facts(page: Any) -> list[Any]:
-        return [
-            (h.posting.pk, h.score, h.result.explanation, h.result.knockouts) for h in page.hits
-        ]
-
-    inputs = [(kind, i) for kind in range(len(KINDS)) for i in range(len(KINDS[kind][2]))]
-    before = [page_facts(run(kind, i)[1]) for kind, i in inputs]
-    if variant in ("job-once", "match", "all"):
-        jobs: dict[str, Any] = {}
-        parse_job = search.parse_job
-
-        def parse_job_once(text: Any) -> Any:
-            found = jobs.get(text)
-            if found is None:
-                found = jobs[text] = parse_job(text)
-            return found
-
-        search.parse_job = parse_job_once
-        lines: dict[tuple[str, bool], Any] = {}
-        line = m._Run.line
-
-        def line_once(self: Any, text: str, *, roles: bool = True) -> Any:
-            found = lines.get((text, roles))
-            if found is None:
-                found = lines[(text, roles)] = line(self, text, roles=roles)
-            return found
-
-        m._Run.line = line_once  # type: ignore[method-assign]
-        titles: dict[tuple[str, bool], Any] = {}
-        concepts = m._concepts
-
-        def concepts_once(text: str, vocabulary: Any, **kwargs: Any) -> Any:
-            if not kwargs.get("title") or kwargs.get("exclude"):
-                return concepts(text, vocabulary, **kwargs)
-            key = (text, bool(kwargs.get("words_only")))
-            found = titles.get(key)
-            if found is None:
-                found = titles[key] = concepts(text, vocabulary, **kwargs)
-            return found
-
-        m._concepts = concepts_once
-    if variant in ("resume-once", "match", "all"):
-        reads: dict[int, Any] = {}
-        read = m._read_resume
-
-        def read_once(resume: Any, vocabulary: Any) -> Any:
-            found = reads.get(id(resume))
-            if found is None or found[0] is not resume:
-                found = reads[id(resume)] = (resume, read(resume, vocabulary))
-            return found[1]
-
-        m._read_resume = read_once
-        resets.append(reads.clear)
-    if variant in ("text", "all"):
-        text_filter_variant(search)
-    if variant in ("city", "all"):
-        city_index_variant()
-    after = [page_facts(run(kind, i)[1]) for kind, i in inputs]
-    print(f"    variant {variant}: same pages, scores and explanations: {before == after}")
-    if before != after:
-        raise SystemExit("the variant changed the results")
-
-
-SQLITE_DENSE = 2_000
-SQLITE_SPARSE_WHERE = (
-    "jobs_posting.id IN (SELECT rowid FROM jobs_posting_fts WHERE jobs_posting_fts MATCH %s)"
-)
-SQLITE_DENSE_WHERE = "+" + SQLITE_SPARSE_WHERE
-
-
-def text_filter_variant(search: Any) -> None:
-    """The full-text filter reworked, with the same meaning.
-
-    SQLite: `id IN (FTS rowids)` makes SQLite fetch every matching posting by id and sort
-    them all by date, which for a common word is most of the table. When the words match at
-    least SQLITE_DENSE postings (counted with a LIMIT, so the count stops early), the filter
-    is written `+id IN (...)`, which leaves the list as a membership test and lets SQLite walk
-    the posted-date index newest first and stop after CANDIDATES + 1. PostgreSQL: a stored
-    generated `tsvector` column with its own GIN index, so a plan that walks the date index
-    checks a stored vector instead of parsing `search_text` again on every row.
-    """
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "ALTER TABLE jobs_posting ADD COLUMN bench_search_vector tsvector "
-                "GENERATED ALWAYS AS (to_tsvector('english', search_text)) STORED"
-            )
-            cursor.execute("SET maintenance_work_mem = '512MB'")
-            cursor.execute(
-                "CREATE INDEX bench_search_vector_gin ON jobs_posting "
-                "USING GIN (bench_search_vector)"
-            )
-            cursor.execute("RESET maintenance_work_mem")
-            cursor.execute("VACUUM ANALYZE jobs_posting")
-        print(f"    stored tsvector column and its index: {time.perf_counter() - started:.1f} s")
-
-        def pg_filter(qs: Any, text: str) -> Any:
-            query = search.tsquery(text)
-            if not query:
-                return qs
-            return qs.extra(
-                where=["jobs_posting.bench_search_vector @@ to_tsquery('english', %s)"],
-                params=[query],
-            )
-
-        search._text_filter = pg_filter
-        return
-
-    def sqlite_filter(qs: Any, text: str) -> Any:
-        query = search.fts_query(text)
-        if not query:
-            return qs
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM jobs_posting_fts "
-                "WHERE jobs_posting_fts MATCH %s LIMIT %s)",
-                [query, SQLITE_DENSE],
-            )
-            dense = cursor.fetchone()[0] >= SQLITE_DENSE
-        # The unary + keeps SQLite from driving the query by the list of ids.
-        where = SQLITE_DENSE_WHERE if dense else SQLITE_SPARSE_WHERE
-        return qs.extra(where=[where], params=[query])  # noqa: S610 (constant SQL)
-
-    search._text_filter = sqlite_filter
-
-
-def city_index_variant() -> None:
-    """An index the city filter (`city__iexact`) can use: on PostgreSQL on UPPER(city), the
-    expression Django's iexact compares (its statistics also let the planner see that a
-    city is selective); on SQLite on city COLLATE NOCASE, which lets SQLite use an index for
-    iexact's case-insensitive LIKE."""
-    from django.db import connection
-
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("CREATE INDEX bench_city_upper ON jobs_posting (UPPER(city))")
-            cursor.execute("ANALYZE jobs_posting")
-        else:
-            cursor.execute("CREATE INDEX bench_city_nocase ON jobs_posting (city COLLATE NOCASE)")
-            cursor.execute("ANALYZE")
-    print(f"    city index: {time.perf_counter() - started:.1f} s")
 
 
 def explain(user: Any, search: Any) -> None:
@@ -791,8 +632,6 @@ def run_one(backend: str, size: int, args: argparse.Namespace) -> dict[str, Any]
         command.append("--explain")
     if args.profile:
         command += ["--profile", args.profile]
-    if args.variant != "baseline":
-        command += ["--variant", args.variant]
     try:
         subprocess.run(command, env=env, cwd=ROOT, check=True)
         result: dict[str, Any] = json.loads(Path(out).read_text())
@@ -830,18 +669,12 @@ def main() -> int:
     parser.add_argument("--write", help="write a Markdown report section to this file")
     parser.add_argument("--explain", action="store_true", help="print each kind's query plan")
     parser.add_argument("--profile", help="cProfile one kind of query (a-f) after timing")
-    parser.add_argument(
-        "--variant", choices=("baseline", "job-once", "resume-once", "match", "text", "city", "all"), default="baseline",
-        help="after the baseline, patch in a proposed change and measure again (apply_variant)",
-    )  # fmt: skip
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(args)
-    if args.write and args.variant != "baseline":
-        parser.error("--write reports the code as it is: run a --variant without --write")
 
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     if args.max is not None:

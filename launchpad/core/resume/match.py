@@ -645,12 +645,15 @@ class MatchResult:
 # ------------------------------------------------------------------ parsing a job
 
 
+# Cached like the knockouts below: a board's adverts share most of their lines.
+@functools.lru_cache(maxsize=8192)
 def _clean(line: str) -> str:
     return re.sub(r"\s+", " ", _BULLET_RE.sub("", line.replace("*", " ").replace("#", " "))).strip(
         " \t-:\u2013"
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def _heading_key(label: str) -> str:
     text = label.lower().replace("&", " and ").replace("\u2019", "'")
     text = re.sub(r"[^a-z0-9' -]", " ", text)
@@ -1411,10 +1414,14 @@ def _lines_data(
     line's (a requirement read with and without job titles often is) are that line's
     number instead, which keeps the stored reading small and quick to read back."""
     data: list[list[Any]] = []
-    earlier: dict[tuple[_Concept, ...], int] = {}
+    numbers: dict[tuple[str, bool], int] = {}
     for number, ((text, roles), line) in enumerate(lines.items()):
-        same = earlier.setdefault(line.concepts, number)
-        concepts = same if same != number else [_concept_data(c) for c in line.concepts]
+        numbers[(text, roles)] = number
+        # Only the same text read the other way is compared: hashing every concept of
+        # every line to find any equal one costs more than it saves.
+        other = numbers.get((text, not roles))
+        same = other is not None and lines[(text, not roles)].concepts == line.concepts
+        concepts = other if same else [_concept_data(c) for c in line.concepts]
         data.append([index[text], int(roles), int(line.knocked), concepts])
     return data
 

@@ -801,11 +801,14 @@ requirements, 0-2 nice-to-haves and 3-6 responsibilities from phrase pools (five
 each in 1 posting in 2,000), a short description, posted over the last 180 days, 3% inactive,
 1 in 2,000 pasted by the benchmark user. `search_text` and `fingerprint` come from the
 importer's `PostingData`; `terms` are the vocabulary keys in the search text, found line by
-line ({terms[0]}-{terms[2]} a posting, {terms[1]:g} median).
+line ({terms[0]}-{terms[2]} a posting, {terms[1]:g} median); `reading`, the match's reading of
+the posting that the importer stores (`launchpad/jobs/reading.py`), comes from the importer's
+own `reading_data`.
 
 Load seconds: the insert (executemany in transactions of {CHUNK:,} rows on SQLite, COPY on
-PostgreSQL), the full-text index (the FTS5 table and triggers, or the GIN index, dropped for
-the load and made again by the migration's own statements) and ANALYZE (VACUUM ANALYZE on
+PostgreSQL, which also fills the generated `search_vector` column), the indexes (the FTS5
+table and triggers, or the GIN and city indexes, dropped for the load and made again by the
+migrations' own statements) and ANALYZE (VACUUM ANALYZE on
 PostgreSQL, as autovacuum would soon do); making the rows in Python is not counted.
 
 Queries: `search.search` for a signed-in candidate, ranked by a chat-support fresher's resume,
@@ -813,9 +816,10 @@ page 1, timed with `time.perf_counter` for six kinds of query, each cycling thro
 inputs below: {WARMUP} warm-up queries per kind, then {args.runs} timed runs per kind, the kinds
 interleaved. The Django cache (local memory) is cleared and the resume version id is new
 before every query, so the page's 20 full matches are always computed: these are uncached
-figures. "Full match" is the part of a query spent in those matches (`posting_match`),
-median over all queries; the rest is the database, the quick ranking by terms and the
-profile's evidence. The goal: p95 under {GOAL_MS:g} ms over all kinds at {GOAL_SIZE:,} postings, on
+figures (each posting's stored reading is decoded, the resume read once per query). "Full
+match" is the part of a query spent in those matches (`posting_match`), median over all
+queries; the rest is the database, the quick ranking by terms, the resume and the profile's
+evidence. The goal: p95 under {GOAL_MS:g} ms over all kinds at {GOAL_SIZE:,} postings, on
 each backend.
 
 {kinds}

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from launchpad.jobs.importing import posting_refresh
 from launchpad.jobs.models import ImportRun, Posting
 
 
@@ -18,6 +19,11 @@ class PostingAdmin(admin.ModelAdmin[Posting]):
     search_fields = ("title", "company", "city")
     readonly_fields = ("fingerprint", "terms", "search_text", "owner", "imported_by")
     date_hierarchy = "posted_on"
+
+    def save_model(self, request: HttpRequest, obj: Posting, form: Any, change: bool) -> None:
+        # Search and the match read derived fields, which must follow the edit.
+        posting_refresh(obj)
+        super().save_model(request, obj, form, change)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.owner_id is not None:

@@ -33,7 +33,10 @@ from launchpad.jobs.models import ImportRun, Posting
 from launchpad.jobs.reading import reading_data
 from launchpad.resumes.analysis import vocabulary
 
-__all__ = ["PostingFileError", "can_import", "file_type", "import_postings", "posting_paste"]
+__all__ = [
+    "PostingFileError", "can_import", "file_type", "import_postings", "posting_paste",
+    "posting_refresh",
+]  # fmt: skip
 
 BATCH_SIZE = 500
 # The fields an import writes on a posting it already has (owner and is_active are kept).
@@ -178,3 +181,20 @@ def posting_paste(*, user: User, text: str) -> Posting:
             return Posting.objects.create(**fields, owner=user)
     except IntegrityError:  # the same paste sent twice at once: the first one won
         return Posting.objects.get(owner=user, fingerprint=fields["fingerprint"])
+
+
+def posting_refresh(posting: Posting) -> None:
+    """Works out again what is derived from a posting's own fields (its search text, its
+    vocabulary terms and the match's reading) after an edit, e.g. in the admin; the caller
+    saves it. The fingerprint stays: it is the posting's identity for re-imports."""
+    data = PostingData(
+        title=posting.title, company=posting.company, city=posting.city,
+        country=posting.country, workplace=posting.workplace, track=posting.track,
+        shifts=tuple(posting.shifts or ()), must_have=tuple(posting.must_have or ()),
+        nice_to_have=tuple(posting.nice_to_have or ()),
+        responsibilities=tuple(posting.responsibilities or ()),
+        description=posting.description,
+    )  # fmt: skip
+    posting.search_text = data.search_text()
+    posting.terms = list(data.terms(vocabulary()))
+    posting.reading = reading_data(posting)

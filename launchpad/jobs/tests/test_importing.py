@@ -7,12 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from launchpad.accounts.models import User
 from launchpad.core.postings import PostingFileError
 from launchpad.jobs import importing
+from launchpad.jobs.admin import PostingAdmin
 from launchpad.jobs.importing import can_import, file_type, import_postings, posting_paste
 from launchpad.jobs.models import ImportRun, Posting
 from launchpad.jobs.reading import posting_reading
@@ -272,3 +274,20 @@ def test_the_import_report_is_json_ready(bob):
     run = import_postings(raw=fixture("messy.csv"), file_name="messy.csv", by=bob)
 
     assert json.loads(json.dumps(ImportRun.objects.get(pk=run.pk).problems)) == run.problems
+
+
+def test_an_admin_edit_updates_what_search_and_the_match_read(bob, staff, rf):
+    import_postings(raw=fixture("good.csv"), file_name="good.csv", by=bob)
+    chat = Posting.objects.get(title="Customer Support Associate - Chat")
+    fingerprint = chat.fingerprint
+    chat.must_have = ["Tally ERP and GST filing"]
+    request = rf.post("/admin/")
+    request.user = staff
+
+    PostingAdmin(Posting, admin.site).save_model(request, chat, form=None, change=True)
+
+    chat.refresh_from_db()
+    assert "Tally ERP" in chat.search_text and "tally" in chat.terms
+    assert chat.reading["job"]["must_have"][0] == "Tally ERP and GST filing"
+    assert posting_reading(chat)[1] is None  # the stored reading fits the edited posting
+    assert chat.fingerprint == fingerprint  # still the same posting for a re-import

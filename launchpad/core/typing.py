@@ -65,9 +65,9 @@ import itertools
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 TYPING_RULES_VERSION = "typing-1"
 
@@ -148,6 +148,9 @@ class TypingLog:
     keys: tuple[str, ...]
     duration_s: float | None
     words: tuple[str, ...] = field(repr=False, compare=False)
+    # `_second_starts` of the character keystrokes, worked out while checking the timing
+    # (None if the checks did not need them).
+    _second_starts: tuple[int, ...] | None = field(repr=False, compare=False)
 
     def __init__(
         self,
@@ -190,7 +193,7 @@ class TypingLog:
                 f"text is too long: {len(text):,} characters (at most {MAX_TEXT_CHARS:,})"
             )
         _check_duration(mode, duration_s)
-        _check_events(times, keys, duration_s)
+        second_starts = _check_events(times, keys, duration_s)
         # Frozen: set the way dataclasses do.
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "mode", mode)
@@ -198,6 +201,7 @@ class TypingLog:
         object.__setattr__(self, "keys", tuple(keys))
         object.__setattr__(self, "duration_s", duration_s)
         object.__setattr__(self, "words", words)
+        object.__setattr__(self, "_second_starts", second_starts)
 
     @property
     def events(self) -> tuple[KeyEvent, ...]:
@@ -287,7 +291,10 @@ class TypingScore:
                 "incorrect": self.keystrokes.incorrect,
                 "backspaces": self.keystrokes.backspaces,
             },
-            "raw_per_second": [round(speed, 2) for speed in self.raw_per_second],
+            # Whole numbers (every whole second's speed is one) are already rounded.
+            "raw_per_second": [
+                speed if speed.is_integer() else round(speed, 2) for speed in self.raw_per_second
+            ],
             "mistyped_words": [{"word": w, "count": n} for w, n in self.mistyped_words],
             "mistyped_keys": [{"key": k, "count": n} for k, n in self.mistyped_keys],
             "words": [
@@ -418,16 +425,30 @@ def _check_duration(mode: TypingMode, duration: float | None) -> None:
         )
 
 
-def _check_events(times: list[float], keys: list[str], duration: float | None) -> None:
+def _check_events(
+    times: list[float], keys: list[str], duration: float | None
+) -> tuple[int, ...] | None:
+    """Checks the keystrokes' timing and keys; returns `_second_starts` of the character
+    keystrokes, the counts the scorer needs too (None if they were checked another way)."""
     if len(times) > MAX_EVENTS:
         raise TypingLogError(f"too many events: {len(times):,} (at most {MAX_EVENTS:,})")
     latest = MAX_EVENT_TIME_S if duration is None else duration + END_GRACE_S
-    if not _timing_plausible(times, keys, latest):
+    starts = _plausible_second_starts(times, keys, latest)
+    if starts is None:
         _walk_timing(times, keys, duration, latest)
+    return starts
 
 
 def _timing_plausible(times: list[float], keys: list[str], latest: float) -> bool:
-    """Whether the keystrokes pass every timing and key rule, checked in bulk.
+    """Whether the keystrokes pass every timing and key rule, checked in bulk."""
+    return _plausible_second_starts(times, keys, latest) is not None
+
+
+def _plausible_second_starts(
+    times: list[float], keys: list[str], latest: float
+) -> tuple[int, ...] | None:
+    """`_second_starts` of the character keystrokes when they pass every timing and key
+    rule, checked in bulk; None when they do not.
 
     Times that start at 0 or later, never go down and end by `latest` (a finite number)
     are all finite, none negative, none backwards and none after the end: a NaN fails a
@@ -436,19 +457,51 @@ def _timing_plausible(times: list[float], keys: list[str], latest: float) -> boo
     if times and not (
         times[0] >= 0 and times[-1] <= latest and all(map(operator.le, times, times[1:]))
     ):
-        return False
+        return None
     if not all(map(_is_key, set(keys))):
+        return None
+    chars = _char_times(times, keys)
+    starts = _second_starts(chars, _seconds_spanned(times))
+    if _too_fast(chars, starts, MAX_BURST_KEYS, BURST_WINDOW_S) or _too_fast(
+        chars, starts, MAX_SUSTAINED_KEYS, SUSTAINED_WINDOW_S
+    ):
+        return None
+    return starts
+
+
+def _char_times(times: Sequence[float], keys: Sequence[str]) -> list[float]:
+    """The times of the character keystrokes (Backspace aside) among `times`."""
+    return list(itertools.compress(times, map(operator.ne, keys, itertools.repeat(BACKSPACE))))
+
+
+def _seconds_spanned(times: Sequence[float]) -> int:
+    """The whole seconds from the start to the last keystroke, that one's included (checked
+    times: finite, from 0)."""
+    return int(times[-1]) + 1 if times else 1
+
+
+def _second_starts(times: list[float], seconds: int) -> tuple[int, ...]:
+    """Where each whole second begins among `times` (in order, each from 0 to below
+    `seconds`): entry s is how many come before second s, for s from 0 to `seconds`, so
+    second s holds entry s + 1 minus entry s of them (those with int(t) == s)."""
+    if seconds > len(times):  # few keystrokes over a long time: count them one by one
+        counts = [0] * seconds
+        for t in times:
+            counts[int(t)] += 1
+        return tuple(itertools.accumulate(counts, initial=0))
+    inner = map(bisect.bisect_left, itertools.repeat(times), map(float, range(1, seconds)))
+    return (0, *inner, len(times))
+
+
+def _too_fast(times: list[float], starts: tuple[int, ...], most: int, window: float) -> bool:
+    # `most + 1` keystrokes spanning less than `window` seconds break the limit. Any such
+    # keystrokes fall within ceil(window) + 1 whole seconds in a row, so when no such run of
+    # seconds (`starts` counts them) holds more than `most`, none break it. Otherwise the
+    # keystrokes decide: they are in order, so comparing each with the one `most` places
+    # earlier finds it.
+    span = math.ceil(window) + 1
+    if max(map(operator.sub, starts[span:], starts), default=starts[-1]) <= most:
         return False
-    chars = list(itertools.compress(times, map(operator.ne, keys, itertools.repeat(BACKSPACE))))
-    return not (
-        _too_fast(chars, MAX_BURST_KEYS, BURST_WINDOW_S)
-        or _too_fast(chars, MAX_SUSTAINED_KEYS, SUSTAINED_WINDOW_S)
-    )
-
-
-def _too_fast(times: list[float], most: int, window: float) -> bool:
-    # `most + 1` keystrokes spanning less than `window` seconds break the limit; times are
-    # in order, so comparing each keystroke with the one `most` places earlier finds it.
     return min(map(operator.sub, times[most:], times), default=window) < window
 
 
@@ -616,16 +669,15 @@ def score_typing(log: TypingLog) -> TypingScore:
                 mistyped_keys[word[position] if position < word_len else " "] += 1
             position += 1
 
-    backspaces = keys[:counted].count(BACKSPACE)
-    # Character keystrokes (the idle ones aside) per whole second from the start, by int(t).
-    per_second = [0] * (int(times[-1]) + 1 if times else 1)
-    typing = itertools.compress(
-        times[:counted], map(operator.ne, keys, itertools.repeat(BACKSPACE))
-    )
-    seconds = Counter(map(int, typing))
-    seconds.subtract(map(int, idle))
-    for second, count in seconds.items():
-        per_second[second] += count
+    # Character keystrokes (the idle ones aside) per whole second from the start, by int(t):
+    # checking the log counted them, unless some are in the grace period after the test.
+    second_starts = log._second_starts
+    if second_starts is None or counted < len(times):
+        second_starts = _second_starts(_char_times(times[:counted], keys), _seconds_spanned(times))
+    backspaces = counted - second_starts[-1]
+    per_second = list(map(operator.sub, second_starts[1:], second_starts))
+    for t in idle:
+        per_second[int(t)] -= 1
     text_done = index == word_count or (
         index == word_count - 1 and wrong == 0 and position == word_len
     )
@@ -633,7 +685,9 @@ def score_typing(log: TypingLog) -> TypingScore:
     end = limit if log.mode is TypingMode.TIMED and not text_done else last_t
     elapsed = max(end, MIN_ELAPSED_S)
 
-    chars, results = _count_chars(words, "".join(typed), timed=log.mode is TypingMode.TIMED)
+    chars, results, wrong_words = _count_chars(
+        words, "".join(typed), timed=log.mode is TypingMode.TIMED
+    )
     minutes = elapsed / 60
     wpm = (chars.correct_word + chars.correct_spaces) / CHARS_PER_WORD / minutes
     raw_wpm = (
@@ -643,7 +697,7 @@ def score_typing(log: TypingLog) -> TypingScore:
     )
     keystrokes = correct + incorrect
     raw_per_second = _raw_per_second(per_second, elapsed)
-    mistyped_words = Counter(r.expected for r in results if r.status is WordStatus.INCORRECT)
+    mistyped_words = Counter(wrong_words)
     return TypingScore(
         mode=log.mode,
         wpm=wpm,
@@ -663,29 +717,29 @@ def score_typing(log: TypingLog) -> TypingScore:
 
 def _count_chars(
     words: tuple[str, ...], typed: str, *, timed: bool
-) -> tuple[CharCounts, tuple[WordResult, ...]]:
-    """Sorts the final typed characters into the Monkeytype classes, word by word."""
-    all_correct = correct_word = incorrect = extra = missed = spaces = correct_spaces = 0
-    results: list[WordResult] = []
-    # Results are immutable, so each word typed right shares one (texts repeat words a lot).
-    shared: dict[str, WordResult] = {}
+) -> tuple[CharCounts, tuple[WordResult, ...], list[str]]:
+    """Sorts the final typed characters into the Monkeytype classes, word by word; returns
+    the counts, a result per word typed and the expected words typed wrong, in order.
+
+    Words typed right, most of them, are counted together; the others one by one.
+    """
     inputs = typed.split(" ")
     submitted = len(inputs) - 1  # every input but the last was followed by a space
-    for index, got in enumerate(inputs):
-        if index == submitted and not got:  # nothing typed of the current word
-            break
-        expected = words[index]
-        if got == expected:
-            all_correct += len(got)
-            correct_word += len(got)
-            if index < submitted:
-                spaces += 1
-                correct_spaces += 1
-            result = shared.get(got)
-            if result is None:
-                result = shared[got] = WordResult(expected, got, WordStatus.CORRECT)
-            results.append(result)
-            continue
+    if not inputs[-1]:  # nothing typed of the current word
+        inputs.pop()
+    right_words = list(map(operator.eq, inputs, words))
+    typed_right = list(itertools.compress(inputs, right_words))
+    all_correct = correct_word = sum(map(len, typed_right))
+    spaces = submitted
+    correct_spaces = right_words[:submitted].count(True)
+    incorrect = extra = missed = 0
+    wrong_words: list[str] = []
+    # Results are immutable, so each word typed right shares one (texts repeat words a lot);
+    # the places of the other words are filled in below.
+    shared = {got: WordResult(got, got, WordStatus.CORRECT) for got in dict.fromkeys(typed_right)}
+    results = cast(list[WordResult], list(map(shared.get, inputs)))
+    for index in itertools.compress(range(len(inputs)), map(operator.not_, right_words)):
+        got, expected = inputs[index], words[index]
         right = sum(1 for a, b in zip(got, expected, strict=False) if a == b)
         wrong = min(len(got), len(expected)) - right
         beyond = max(len(got) - len(expected), 0)
@@ -695,7 +749,6 @@ def _count_chars(
         extra += beyond
         status = WordStatus.INCORRECT
         if index < submitted:
-            spaces += 1
             missed += short
         else:
             if wrong == 0 and beyond == 0:
@@ -704,7 +757,9 @@ def _count_chars(
                     correct_word += right
             if not timed:  # the candidate stopped: the rest of the word is missed
                 missed += short
-        results.append(WordResult(expected, got, status))
+        if status is WordStatus.INCORRECT:
+            wrong_words.append(expected)
+        results[index] = WordResult(expected, got, status)
     counts = CharCounts(
         all_correct=all_correct,
         correct_word=correct_word,
@@ -714,7 +769,7 @@ def _count_chars(
         spaces=spaces,
         correct_spaces=correct_spaces,
     )
-    return counts, tuple(results)
+    return counts, tuple(results), wrong_words
 
 
 def _raw_per_second(per_second: list[int], elapsed: float) -> tuple[float, ...]:

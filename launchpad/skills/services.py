@@ -12,6 +12,7 @@ import random
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+import orjson
 from django.db import transaction
 from django.db.models import JSONField, Value
 from django.db.models.functions import Cast
@@ -214,7 +215,7 @@ def typing_attempt_submit(
         pk=attempt.pk, status=TypingAttempt.Status.STARTED
     ).update(
         log=_stored_log(log_data, log.keys, events_json if len(kept) == len(events) else None),
-        result=result,
+        result=_encoded(result),
         rules_version=score.rules_version,
         status=TypingAttempt.Status.SCORED,
         submitted_at=now,
@@ -256,6 +257,25 @@ def _stored_log(log_data: dict[str, Any], keys: tuple[str, ...], events_json: st
     fields = json.dumps({name: value for name, value in log_data.items() if name != "events"})
     text = f'{fields[:-1]}, "events": {events_json}}}'
     return Cast(Value(text), output_field=JSONField())
+
+
+def _encoded(data: dict[str, Any]) -> Any:
+    """What to store as `data` in a JSONField: the same JSON value, encoded by orjson.
+
+    The field would encode it with json.dumps, which takes about 0.25 ms for a five-minute
+    typing result; orjson takes a tenth of that. orjson writes the same values (floats as
+    their shortest exact form too), but writes NaN and infinities as null, where json.dumps
+    writes words no database reads as JSON, and refuses what json.dumps would convert (an
+    integer key, an integer beyond 64 bits): `data` whose encoding holds a null anywhere,
+    or that orjson refuses, is left to the field, to be encoded as before.
+    """
+    try:
+        text = orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        return data
+    if b"null" in text:
+        return data
+    return Cast(Value(text.decode()), output_field=JSONField())
 
 
 def _after(t: object, limit: float) -> bool:

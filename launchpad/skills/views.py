@@ -9,6 +9,7 @@ import random
 import re
 from typing import Any
 
+import orjson
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -147,6 +148,13 @@ def _read_submission(body: bytes) -> tuple[Any, str | None]:
 
     The service can then store that text instead of encoding the events again. Any other
     body is decoded exactly as json.loads decodes it (and fails the same way).
+
+    The events are read with orjson, a few times faster than json on a log of thousands of
+    keystrokes, when it accepts them; it accepts less than json does (no NaN or Infinity,
+    no lone surrogate escape, no number beyond a float's range, nesting to a depth of 1,024)
+    and reads what it accepts as json does, except that it reads an integer beyond 64 bits
+    as the nearest float, the number the scorer makes of it anyway. Whatever it refuses
+    goes the way it went before orjson, through json.
     """
     try:
         text = body.decode()
@@ -154,6 +162,13 @@ def _read_submission(body: bytes) -> tuple[Any, str | None]:
         return json.loads(body), None
     opening = _EVENTS_OPENING.match(text)
     if opening:
+        closing = len(text.rstrip(_JSON_SPACE)) - 1
+        if text[closing] == "}":
+            events_json = text[opening.end() : closing].rstrip(_JSON_SPACE)
+            try:
+                return {"events": orjson.loads(events_json)}, events_json
+            except orjson.JSONDecodeError:
+                pass
         try:
             events, end = _decoder.raw_decode(text, opening.end())
         except json.JSONDecodeError:

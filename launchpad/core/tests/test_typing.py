@@ -7,9 +7,12 @@ of characters counted (characters / 5 per minute).
 from __future__ import annotations
 
 import copy
+import itertools
 import math
+import operator
+import random
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from typing import Any
 
 import pytest
@@ -36,7 +39,10 @@ from launchpad.core.typing import (
     WordResult,
     WordStatus,
     _read_events,
+    _second_starts,
+    _seconds_spanned,
     _timing_plausible,
+    _too_fast,
     _walk_events,
     _walk_timing,
     parse_log,
@@ -951,3 +957,254 @@ def test_one_fewer_error_never_scores_lower(case):
     assert after.wpm >= before.wpm - 1e-9
     assert after.accuracy >= before.accuracy - 1e-9
     assert after.keystrokes.incorrect < before.keystrokes.incorrect
+
+
+# --- the faster scorer against a plain replay -----------------------------------------------
+#
+# `score_typing` counts the words typed right together and takes the keystrokes per second
+# from checking the log; `reference_score` below is the scorer as it was before that, every
+# figure worked out keystroke by keystroke and word by word. They must agree on every log.
+
+
+def reference_score(log: TypingLog) -> TypingScore:
+    words = log.words
+    word_count = len(words)
+    limit = math.inf if log.duration_s is None else log.duration_s
+    events = [e for e in log.events if e.t <= limit]
+    typed: list[str] = []
+    index, position, start, wrong = 0, 0, 0, 0
+    starts: list[int] = []
+    wrongs: list[int] = []
+    idle: list[float] = []
+    mistyped_keys: Counter[str] = Counter()
+    correct = incorrect = backspaces = 0
+
+    def expected(at: int) -> str | None:
+        return words[index][at] if at < len(words[index]) else None
+
+    for event in events:
+        if event.key == BACKSPACE:
+            backspaces += 1
+            if typed:
+                removed = typed.pop()
+                if removed == " ":
+                    index -= 1
+                    start, wrong = starts.pop(), wrongs.pop()
+                    position = len(typed) - start
+                else:
+                    position -= 1
+                    if expected(position) != removed:
+                        wrong -= 1
+            continue
+        if index == word_count or (event.key == " " and position == 0):
+            idle.append(event.t)
+            continue
+        if event.key == " ":
+            if position == len(words[index]) and wrong == 0:
+                correct += 1
+            else:
+                incorrect += 1
+                if expected(position) is not None:
+                    mistyped_keys[words[index][position]] += 1
+            typed.append(" ")
+            starts.append(start)
+            wrongs.append(wrong)
+            index += 1
+            start, position, wrong = len(typed), 0, 0
+            continue
+        typed.append(event.key)
+        if expected(position) == event.key:
+            correct += 1
+        else:
+            incorrect += 1
+            wrong += 1
+            mistyped_keys[expected(position) or " "] += 1
+        position += 1
+
+    last_t = events[-1].t if events else 0.0
+    seconds = int(log.times[-1]) + 1 if log.times else 1
+    per_second = [0] * seconds
+    for event in events:
+        if event.key != BACKSPACE:
+            per_second[int(event.t)] += 1
+    for t in idle:
+        per_second[int(t)] -= 1
+    text_done = index == word_count or (
+        index == word_count - 1 and wrong == 0 and position == len(words[index])
+    )
+    end = limit if log.mode is TIMED and not text_done else last_t
+    elapsed = max(end, MIN_ELAPSED_S)
+
+    counts = Counter[str]()
+    results: list[WordResult] = []
+    inputs = "".join(typed).split(" ")
+    submitted = len(inputs) - 1
+    for place, got in enumerate(inputs):
+        if place == submitted and not got:
+            break
+        want = words[place]
+        right = sum(a == b for a, b in zip(got, want, strict=False))
+        wrong_chars = min(len(got), len(want)) - right
+        beyond = max(len(got) - len(want), 0)
+        short = max(len(want) - len(got), 0)
+        counts["all_correct"] += right
+        counts["incorrect"] += wrong_chars
+        counts["extra"] += beyond
+        if got == want:
+            status = WordStatus.CORRECT
+            counts["correct_word"] += len(got)
+        elif place == submitted and wrong_chars == 0 and beyond == 0:
+            status = WordStatus.PARTIAL
+            counts["correct_word"] += right if log.mode is TIMED else 0
+        else:
+            status = WordStatus.INCORRECT
+        if place < submitted:
+            counts["spaces"] += 1
+            counts["correct_spaces"] += got == want
+            counts["missed"] += short
+        elif log.mode is TEXT:
+            counts["missed"] += short
+        results.append(WordResult(want, got, status))
+    chars = CharCounts(**{name: counts[name] for name in CharCounts.__dataclass_fields__})
+
+    whole = int(elapsed)
+    tail = elapsed - whole
+    spans = [1.0] * whole + [tail] if tail >= 0.5 else [1.0] * (whole - 1) + [1.0 + tail]
+    buckets = per_second[: len(spans)] + [0] * (len(spans) - len(per_second))
+    buckets[-1] += sum(per_second[len(spans) :])
+    raw_per_second = tuple(n * 60 / 5 / span for n, span in zip(buckets, spans, strict=True))
+    mean = sum(raw_per_second) / len(raw_per_second)
+    if mean == 0:
+        consistency = 0.0
+    else:
+        c = math.sqrt(sum((s - mean) ** 2 for s in raw_per_second) / len(raw_per_second)) / mean
+        consistency = min(max(100 * (1 - math.tanh(c + c**3 / 3 + c**5 / 5)), 0.0), 100.0)
+    minutes = elapsed / 60
+    keystrokes = correct + incorrect
+    return TypingScore(
+        mode=log.mode,
+        wpm=(chars.correct_word + chars.correct_spaces) / 5 / minutes,
+        raw_wpm=(chars.all_correct + chars.incorrect + chars.extra + chars.spaces) / 5 / minutes,
+        accuracy=100 * correct / keystrokes if keystrokes else 0.0,
+        consistency=consistency,
+        kph=correct * 3600 / elapsed,
+        elapsed_s=elapsed,
+        chars=chars,
+        keystrokes=KeystrokeCounts(correct, incorrect, backspaces),
+        raw_per_second=raw_per_second,
+        words=tuple(results),
+        mistyped_words=tuple(
+            Counter(r.expected for r in results if r.status is WordStatus.INCORRECT).most_common()
+        ),
+        mistyped_keys=tuple(mistyped_keys.most_common(10)),
+    )
+
+
+@st.composite
+def long_logs(draw: st.DrawFn) -> TypingLog:
+    """Logs typed mostly along the text, long enough to have stretches typed right, with
+    mistakes, Backspace over spaces, idle spaces and keystrokes after the last word."""
+    text = draw(texts())
+    actions = draw(
+        st.lists(st.sampled_from(["right"] * 6 + ["wrong", "back", "space", "extra"]), max_size=120)
+    )
+    keys: list[str] = []
+    place = 0
+    for action in actions:
+        if action == "back":
+            keys.append(BACKSPACE)
+            place = max(place - 1, 0)
+        elif action == "space":
+            keys.append(" ")
+        elif action == "extra":
+            keys.append("x")
+        elif place < len(text):
+            keys.append(text[place] if action == "right" else "x")
+            place += 1
+        else:
+            keys.append(draw(st.sampled_from(["a", " "])))
+    times = draw(gaps(len(keys)))
+    mode = draw(st.sampled_from(TypingMode))
+    duration = None
+    if mode is TIMED or draw(st.booleans()):
+        duration = draw(st.integers(1, 60)) + draw(st.sampled_from([0, 0.3, 0.5, 0.9]))
+    limit = math.inf if duration is None else duration + END_GRACE_S
+    events = tuple(KeyEvent(t, key) for t, key in zip(times, keys, strict=True) if t <= limit)
+    return TypingLog(text=text, mode=mode, duration_s=duration, events=events)
+
+
+@settings(max_examples=500, deadline=None)
+@given(log=st.one_of(logs(), long_logs()))
+def test_scoring_agrees_with_a_plain_replay_of_each_keystroke(log):
+    assert score_typing(log) == reference_score(log)
+
+
+def test_scoring_a_realistic_five_minute_log_agrees_with_a_plain_replay():
+    from bench.scoring import realistic_log
+
+    for seed in (1, 2026):
+        data = realistic_log(random.Random(seed))
+        for mode, duration in ((TIMED, 300.0), (TIMED, 60.0), (TEXT, None), (TEXT, 120.0)):
+            limit = math.inf if duration is None else duration + END_GRACE_S
+            log = TypingLog(
+                text=data["text"],
+                mode=mode,
+                duration_s=duration,
+                events=(KeyEvent(e["t"], e["key"]) for e in data["events"] if e["t"] <= limit),
+            )
+            assert score_typing(log) == reference_score(log)
+            assert score_typing(log).to_dict() == reference_score(log).to_dict()
+
+
+@settings(max_examples=200, deadline=None)
+@given(log=st.one_of(logs(), long_logs()))
+def test_raw_speeds_are_rounded_to_two_decimals_in_the_json_data(log):
+    result = score_typing(log)
+
+    assert result.to_dict()["raw_per_second"] == [round(s, 2) for s in result.raw_per_second]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    steps=st.lists(
+        st.one_of(st.sampled_from([0.03, 0.04, 0.05, 0.06]), st.floats(0, 0.12)),
+        min_size=150,
+        max_size=450,
+    ),
+    backspace_every=st.integers(3, 40),
+)
+def test_checking_fast_typing_in_bulk_agrees_with_checking_it_event_by_event(
+    steps, backspace_every
+):
+    # Around the limits: 30 keystrokes in a second, 200 in ten seconds.
+    times = list(itertools.accumulate(steps))
+    keys = [BACKSPACE if i % backspace_every == 0 else "a" for i in range(len(times))]
+
+    walked = outcome(_walk_timing, times, keys, None, MAX_EVENT_TIME_S)
+
+    assert _timing_plausible(times, keys, MAX_EVENT_TIME_S) is (walked is None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    bursts=st.lists(
+        st.tuples(st.integers(1, 45), st.floats(0.001, 0.06), st.floats(0, 3)), max_size=12
+    ),
+    limit=st.sampled_from([(MAX_BURST_KEYS, 1.0), (MAX_SUSTAINED_KEYS, 10.0)]),
+)
+def test_the_quick_rate_check_by_whole_seconds_decides_as_the_exact_one(bursts, limit):
+    # Bursts of keystrokes with pauses between them, so that some whole seconds are full
+    # and the seconds around them nearly empty.
+    times: list[float] = []
+    t = 0.0
+    for count, gap, pause in bursts:
+        for _ in range(count):
+            t += gap
+            times.append(t)
+        t += pause
+    most, window = limit
+    starts = _second_starts(times, _seconds_spanned(times))
+
+    exact = min(map(operator.sub, times[most:], times), default=window) < window
+
+    assert _too_fast(times, starts, most, window) is exact

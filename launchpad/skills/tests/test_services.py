@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import json
+import math
 import random
 
 import pytest
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from launchpad.skills import services
@@ -208,3 +211,41 @@ def test_the_log_text_is_stored_without_the_keystrokes_after_the_time_limit(alic
     attempt.refresh_from_db()
     assert attempt.log["events"] == [event for event in events if event["t"] <= 30]
     assert attempt.log["duration_s"] == 30.0
+
+
+def test_the_result_is_stored_as_the_same_json_value_non_ascii_included(alice, passages):
+    attempt = start(alice, kind="prose")
+    attempt.text = "Café naïve ₹500 “quoted” the"
+    attempt.save()
+
+    scored = services.typing_attempt_submit(
+        attempt=attempt, events=keystrokes("Café naive ₹500 “quoted”"), now=timezone.now()
+    )
+
+    stored = TypingAttempt.objects.get(pk=attempt.pk)
+    assert stored.result == scored.result
+    assert stored.result["mistyped_words"] == [{"word": "naïve", "count": 1}]
+    assert stored.result["words"][2]["typed"] == "₹500"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"wpm": math.nan},  # orjson would write null, json.dumps NaN
+        {"raw_per_second": [12.0, math.inf]},
+        {"wpm": None},
+        {1: "an integer key"},  # orjson refuses it, json.dumps writes "1"
+        {"count": 2**70},  # beyond 64 bits
+    ],
+)
+def test_data_orjson_would_not_encode_as_json_dumps_is_left_to_the_field(data):
+    assert services._encoded(data) is data
+
+
+def test_data_orjson_encodes_as_the_same_json_value_is_stored_as_its_text():
+    data = {"wpm": 61.25, "raw": [12.0, -0.0, 1e-07, 1e16], "word": "café ₹", "ok": True}
+
+    encoded = services._encoded(data)
+
+    assert isinstance(encoded, Cast)
+    assert json.loads(encoded.source_expressions[0].value) == data

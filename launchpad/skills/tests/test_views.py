@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import math
 import random
+import re
+from typing import Any
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from launchpad.skills import services
 from launchpad.skills.models import TypingAttempt
 from launchpad.skills.tests.conftest import TEXT, keystrokes
+from launchpad.skills.views import _read_submission
 
 
 @pytest.fixture
@@ -252,3 +258,147 @@ def test_submitting_takes_four_queries(alice_client, attempt, django_assert_num_
     with django_assert_num_queries(4):
         response = submit(alice_client, attempt, {"events": keystrokes(TEXT)})
     assert response.status_code == 200
+
+
+# --- reading the body: orjson where it reads as json does -------------------------------------
+
+
+def read_with_json_only(body: bytes) -> tuple[Any, str | None]:
+    """How the submit view read a body before it used orjson (json alone)."""
+    try:
+        text = body.decode()
+    except UnicodeDecodeError:
+        return json.loads(body), None
+    opening = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*"events"[ \t\n\r]*:[ \t\n\r]*').match(text)
+    if opening:
+        try:
+            events, end = json.JSONDecoder().raw_decode(text, opening.end())
+        except json.JSONDecodeError:
+            events, end = None, -1
+        if end > 0 and text[end:].strip(" \t\n\r") == "}":
+            return {"events": events}, text[opening.end() : end]
+    return json.loads(body), None
+
+
+def same_data(value: Any) -> Any:
+    """`value` in a form that compares types too (1 and 1.0 differ, NaN equals NaN), with an
+    integer beyond 64 bits as the nearest float, which is how orjson reads one."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return (type(value).__name__, value)
+    if isinstance(value, int):
+        if -(2**63) <= value < 2**64:
+            return ("int", value)
+        try:
+            value = float(value)
+        except OverflowError:
+            value = math.copysign(math.inf, value)
+    if isinstance(value, float):
+        return ("float", repr(value))
+    if isinstance(value, list):
+        return [same_data(item) for item in value]
+    return [(key, same_data(item)) for key, item in value.items()]
+
+
+def reading(read: Any, body: bytes) -> Any:
+    try:
+        value, events_json = read(body)
+    except (ValueError, RecursionError) as error:
+        return type(error)
+    return same_data(value), events_json
+
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.integers(2**63 - 2, 2**65) | st.integers(-(2**65), -(2**63) + 2),
+        st.floats(),  # NaN and infinities included: json writes them as words
+        st.text(max_size=4),
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(["t", "key", "code"]), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+json_space = st.sampled_from(["", " ", "\n", " \t\r\n"])
+
+
+@st.composite
+def submission_bodies(draw: st.DrawFn) -> bytes:
+    """Bodies like the page's, with what json reads and orjson does not, and broken ones."""
+    events = json.dumps(
+        draw(json_values),
+        ensure_ascii=draw(st.booleans()),
+        separators=draw(st.sampled_from([(",", ":"), (", ", ": ")])),
+    )
+    events = draw(
+        st.sampled_from(
+            [
+                events,
+                events[: len(events) // 2],  # cut short
+                f'[{events}, "\\ud800"]',  # a lone surrogate
+                f'[{events}, {{"t": 1e400, "key": "t"}}]',  # out of a float's range
+                f'[{events}, {{"t": 0.5, "key": "t", "t": 0.25}}]',  # a repeated field
+                f"[{events}, 1{'0' * 30}, -1{'0' * 19}]",  # integers beyond 64 bits
+                f'{events}, "more": 1',  # a second field
+                f"{events} x",
+            ]
+        )
+    )
+    body = "".join(
+        [draw(json_space), "{", draw(json_space), '"events"', draw(json_space), ":",
+         draw(json_space), events, draw(json_space), "}", draw(json_space)]
+    )  # fmt: skip
+    return body.encode(draw(st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-16"])))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(body=submission_bodies())
+def test_the_body_is_read_as_json_alone_read_it(body):
+    assert reading(_read_submission, body) == reading(read_with_json_only, body)
+
+
+@pytest.mark.parametrize(
+    ("events_json", "message"),
+    [
+        # json reads these, orjson does not: they are read by json, and refused as before.
+        ('[{"t": NaN, "key": "t"}]', "event 1: t must be a finite number, not nan"),
+        ('[{"t": Infinity, "key": "t"}, {"t": 0.2, "key": "h"}]',
+         "event 1: t must be a finite number, not inf"),
+        ('[{"t": 1e400, "key": "t"}, {"t": 0.2, "key": "h"}]',
+         "event 1: t must be a finite number, not inf"),
+        ('[{"t": 0.1, "key": "\\ud800"}]', "event 1: unknown key '\\ud800'"),
+        # orjson reads an integer beyond 64 bits as a float: the same number of seconds.
+        ('[{"t": 123456789012345678901234567890, "key": "t"}, {"t": 0.2, "key": "h"}]',
+         "event 1: at 123456789012345677877719597056.000 s, after the longest"),
+    ],
+)  # fmt: skip
+def test_a_log_only_json_reads_is_refused_as_before(alice_client, attempt, events_json, message):
+    response = submit(alice_client, attempt, '{"events": ' + events_json + "}")
+
+    assert response.status_code == 400
+    assert response.json()["error"].startswith(message)
+    attempt.refresh_from_db()
+    assert attempt.status == "started"
+
+
+def test_a_last_keystroke_at_an_absurd_time_counts_as_after_the_limit(alice_client, attempt):
+    # As before orjson: keystrokes after the time limit are dropped, however late.
+    body = '{"events": [{"t": 0.1, "key": "t"}, {"t": 1' + "0" * 25 + ', "key": "h"}]}'
+
+    assert submit(alice_client, attempt, body).status_code == 200
+
+    attempt.refresh_from_db()
+    assert attempt.log["events"] == [{"t": 0.1, "key": "t"}]
+
+
+def test_the_result_is_stored_as_the_scorer_made_it(alice_client, attempt):
+    response = submit(alice_client, attempt, {"events": keystrokes(TEXT.replace("lazy", "lazz"))})
+    assert response.status_code == 200
+
+    stored = TypingAttempt.objects.get(pk=attempt.pk)
+    assert stored.result["words"][7] == {"expected": "lazy", "typed": "lazz",
+                                         "status": "incorrect"}  # fmt: skip
+    assert stored.result["wpm"] == round(stored.wpm, 2)

@@ -803,11 +803,20 @@ def gaps(draw: st.DrawFn, count: int) -> list[float]:
 def logs(draw: st.DrawFn) -> TypingLog:
     text = draw(texts())
     keys = draw(st.lists(st.sampled_from(KEYS), max_size=60))
+    return timed_log(draw, text, keys, most_seconds=40, fractions=(0, 0.25, 0.5, 0.75))
+
+
+def timed_log(
+    draw: st.DrawFn, text: str, keys: list[str], *, most_seconds: int,
+    fractions: tuple[float, ...],
+) -> TypingLog:  # fmt: skip
+    """`keys` typed at drawn times in a drawn mode (timed, or fixed text with or without a
+    limit), the keystrokes after the limit's grace dropped."""
     times = draw(gaps(len(keys)))
     mode = draw(st.sampled_from(TypingMode))
     duration = None
     if mode is TIMED or draw(st.booleans()):
-        duration = draw(st.integers(1, 40)) + draw(st.sampled_from([0, 0.25, 0.5, 0.75]))
+        duration = draw(st.integers(1, most_seconds)) + draw(st.sampled_from(fractions))
     limit = math.inf if duration is None else duration + END_GRACE_S
     events = tuple(KeyEvent(t, key) for t, key in zip(times, keys, strict=True) if t <= limit)
     return TypingLog(text=text, mode=mode, duration_s=duration, events=events)
@@ -1123,14 +1132,7 @@ def long_logs(draw: st.DrawFn) -> TypingLog:
             place += 1
         else:
             keys.append(draw(st.sampled_from(["a", " "])))
-    times = draw(gaps(len(keys)))
-    mode = draw(st.sampled_from(TypingMode))
-    duration = None
-    if mode is TIMED or draw(st.booleans()):
-        duration = draw(st.integers(1, 60)) + draw(st.sampled_from([0, 0.3, 0.5, 0.9]))
-    limit = math.inf if duration is None else duration + END_GRACE_S
-    events = tuple(KeyEvent(t, key) for t, key in zip(times, keys, strict=True) if t <= limit)
-    return TypingLog(text=text, mode=mode, duration_s=duration, events=events)
+    return timed_log(draw, text, keys, most_seconds=60, fractions=(0, 0.3, 0.5, 0.9))
 
 
 @settings(max_examples=500, deadline=None)

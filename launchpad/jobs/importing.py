@@ -30,7 +30,8 @@ from launchpad.core.postings import (
     read_json,
 )
 from launchpad.jobs.models import ImportRun, Posting
-from launchpad.jobs.reading import reading_data
+from launchpad.jobs.reading import reading_data, reading_fits
+from launchpad.jobs.tasks import read_postings_task
 from launchpad.resumes.analysis import vocabulary
 
 __all__ = [
@@ -44,7 +45,7 @@ UPDATED_FIELDS = (
     "title", "company", "city", "country", "workplace", "track", "shifts", "salary_min",
     "salary_max", "salary_currency", "salary_period", "must_have", "nice_to_have",
     "responsibilities", "description", "knockouts", "source", "source_url", "posted_on",
-    "terms", "search_text", "reading", "imported_by", "updated_at",
+    "terms", "search_text", "imported_by", "updated_at",
 )  # fmt: skip
 
 
@@ -67,11 +68,9 @@ def file_type(raw: bytes, file_name: str) -> str:
     return "json" if file_name.lower().endswith(".json") else "csv"
 
 
-def _fields(data: PostingData, memo: dict[tuple[Any, ...], Any] | None = None) -> dict[str, Any]:
+def _fields(data: PostingData) -> dict[str, Any]:
     fields = data.to_fields()
     fields["terms"] = list(data.terms(vocabulary()))
-    # Read for the match now, once, rather than on every search that shows it.
-    fields["reading"] = reading_data(Posting(**fields), memo)
     return fields
 
 
@@ -133,8 +132,7 @@ def import_postings(*, raw: bytes, file_name: str, by: User | None) -> ImportRun
     """
     kind = file_type(raw, file_name)
     read = read_json(raw) if kind == "json" else read_csv(raw)
-    memo: dict[tuple[Any, ...], Any] = {}  # lines the file's postings share are read once
-    rows = [(data, _fields(data, memo)) for _row, data in read.postings]
+    rows = [(data, _fields(data)) for _row, data in read.postings]
     now = timezone.now()
     with transaction.atomic():
         prints = [fields["fingerprint"] for _data, fields in rows]
@@ -156,6 +154,12 @@ def import_postings(*, raw: bytes, file_name: str, by: User | None) -> ImportRun
                 changed.append(posting)
         Posting.objects.bulk_create(new, batch_size=BATCH_SIZE)
         _write_updates(changed)
+        # Reading an advert for the match takes milliseconds, too long for a big file in
+        # the request: a task reads them (enqueued in this transaction, so it exists only if
+        # the import does). A search that shows a posting before then reads it itself.
+        unread = [p.pk for p in (*new, *known.values()) if not reading_fits(p)]
+        if unread:
+            read_postings_task.enqueue(ids=unread)
         return ImportRun.objects.create(
             by=by,
             file_name=file_name[:255],
@@ -173,6 +177,7 @@ def posting_paste(*, user: User, text: str) -> Posting:
     for the candidate) for text that is not an advert."""
     data = from_text(text)
     fields = _fields(data)
+    fields["reading"] = reading_data(Posting(**fields))  # one advert: read it now
     existing = Posting.objects.filter(owner=user, fingerprint=fields["fingerprint"]).first()
     if existing is not None:
         return existing

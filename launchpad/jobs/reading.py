@@ -14,10 +14,12 @@ that new reading is stored for the next search.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from launchpad.core.resume.match import JobReading, StaleReadingError, read_job
+from django.db import connection
+
+from launchpad.core.resume.match import JobReading, StaleReadingError, read_job, reading_stamp
 from launchpad.jobs.models import Posting
 from launchpad.resumes.analysis import vocabulary
 
@@ -69,6 +71,30 @@ def reading_data(
     return _read(posting_job_text(posting), memo)[1]
 
 
+def reading_fits(posting: Posting) -> bool:
+    """Whether the stored reading was made by these rules and vocabulary from the posting's
+    current text (a quick check: the reading is not decoded)."""
+    stored = posting.reading
+    return (
+        isinstance(stored, dict)
+        and stored.get("stamp") == reading_stamp(vocabulary())
+        and stored.get("text_digest") == _digest(posting_job_text(posting))
+    )
+
+
+def read_postings(ids: Sequence[int], *, batch: int = 500) -> int:
+    """Reads and stores the postings among `ids` whose stored reading does not fit (a
+    posting deleted meanwhile is skipped); returns how many were read."""
+    memo: dict[tuple[Any, ...], Any] = {}  # lines the postings share are read once
+    done = 0
+    for start in range(0, len(ids), batch):
+        postings = Posting.objects.filter(pk__in=ids[start : start + batch])
+        fresh = [(p, reading_data(p, memo)) for p in postings if not reading_fits(p)]
+        store_readings(fresh)
+        done += len(fresh)
+    return done
+
+
 def posting_reading(posting: Posting) -> tuple[JobReading, dict[str, Any] | None]:
     """The match's reading of `posting`: the stored one when it still fits, else read now.
 
@@ -85,9 +111,33 @@ def posting_reading(posting: Posting) -> tuple[JobReading, dict[str, Any] | None
 
 
 def store_readings(fresh: Iterable[tuple[Posting, dict[str, Any]]]) -> None:
-    """Stores readings made during a search so the next one finds them. Only the reading
-    changes (`update()` leaves `updated_at`, and so the match cache, alone); a posting
-    edited since it was loaded keeps its newer text's reading out, as the digest says."""
-    for posting, data in fresh:
+    """Stores readings made for postings, in one parameterised UPDATE run (`executemany`).
+
+    Only the reading changes (`updated_at`, and so the match cache, stays), and only on a
+    posting not edited since it was loaded: a newer edit keeps the reading of its own text.
+    """
+    rows = list(fresh)
+    if not rows:
+        return
+    field = Posting._meta.get_field("reading")
+    stamp = Posting._meta.get_field("updated_at")
+    quote = connection.ops.quote_name
+    # Names come from the model; every value is a parameter.
+    sql = (
+        f"UPDATE {quote(Posting._meta.db_table)} SET {quote(str(field.column))} = %s "  # noqa: S608
+        f"WHERE {quote('id')} = %s AND {quote(str(stamp.column))} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [
+                [
+                    field.get_db_prep_save(data, connection),
+                    posting.pk,
+                    stamp.get_db_prep_save(posting.updated_at, connection),
+                ]
+                for posting, data in rows
+            ],
+        )
+    for posting, data in rows:
         posting.reading = data
-        Posting.objects.filter(pk=posting.pk, updated_at=posting.updated_at).update(reading=data)

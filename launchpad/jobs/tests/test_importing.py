@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib import admin
@@ -17,7 +18,7 @@ from launchpad.jobs import importing
 from launchpad.jobs.admin import PostingAdmin
 from launchpad.jobs.importing import can_import, file_type, import_postings, posting_paste
 from launchpad.jobs.models import ImportRun, Posting
-from launchpad.jobs.reading import posting_reading
+from launchpad.jobs.reading import posting_reading, read_postings
 
 FIXTURES = Path(__file__).resolve().parents[2] / "core" / "tests" / "postings"
 ADVERT = """Customer Support Executive - Chat Process
@@ -291,3 +292,25 @@ def test_an_admin_edit_updates_what_search_and_the_match_read(bob, staff, rf):
     assert chat.reading["job"]["must_have"][0] == "Tally ERP and GST filing"
     assert posting_reading(chat)[1] is None  # the stored reading fits the edited posting
     assert chat.fingerprint == fingerprint  # still the same posting for a re-import
+
+
+def test_the_import_leaves_reading_adverts_to_a_task(bob, monkeypatch):
+    enqueued = []
+    # A worker that has not run yet: the task is only recorded.
+    monkeypatch.setattr(
+        importing,
+        "read_postings_task",
+        SimpleNamespace(enqueue=lambda **kwargs: enqueued.append(kwargs)),
+    )
+
+    run = import_postings(raw=fixture("good.csv"), file_name="good.csv", by=bob)
+
+    postings = list(Posting.objects.order_by("pk"))
+    assert run.created == 4 and all(p.reading is None for p in postings)
+    assert enqueued == [{"ids": [p.pk for p in postings]}]
+    assert read_postings(enqueued[0]["ids"]) == 4
+    assert all(posting_reading(p)[1] is None for p in Posting.objects.all())
+    assert read_postings(enqueued[0]["ids"]) == 0  # nothing left to read
+    # A second import of the same file finds every reading current: no task.
+    import_postings(raw=fixture("good.csv"), file_name="good.csv", by=bob)
+    assert len(enqueued) == 1

@@ -6,10 +6,11 @@ not depend on who searches, and on a page of 20 postings it was most of the time
 took, so it is read once and stored in `Posting.reading`
 (`launchpad.core.resume.match.JobReading.to_data`, plus the digest of the advert text it
 was read from): by a task after an import (`read_postings`), at once for a paste or an
-admin edit, and by the first search that shows a posting still without one. A stored reading is used only while it still fits: made
-by the same rules and vocabulary (its stamp) from the same text (its digest), so a posting
-edited in the admin or a vocabulary changed by a content load is simply read again, and
-that new reading is stored for the next search.
+admin edit, and by the first search that shows a posting still without one. A stored
+reading is used only while it still fits: made by the same rules and vocabulary (its
+stamp) from the same text (its digest), so a posting edited in the admin or a vocabulary
+changed by a content load is simply read again, and that new reading is stored for the
+next search.
 """
 
 from __future__ import annotations

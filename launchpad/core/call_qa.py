@@ -66,6 +66,7 @@ from typing import Any
 
 import yaml
 
+from launchpad.core.checks import checked_text, checked_texts
 from launchpad.core.resume.vocabulary import is_word, lemmas, normalise, tokens
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content" / "simulator"
@@ -277,28 +278,6 @@ def _unknown(
         problems.append(f"{where}: unknown field(s) {', '.join(extra)}")
 
 
-def _text(raw: Mapping[Any, Any], name: str, where: str, problems: list[str],
-          *, required: bool = True) -> str:  # fmt: skip
-    value = raw.get(name)
-    if value is None or value == "":
-        if required:
-            problems.append(f"{where}: {name} is required")
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"{where}: {name} must be text")
-        return ""
-    return value.strip()
-
-
-def _texts(value: Any, name: str, where: str, problems: list[str]) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(f"{where}: {name} must be a list of texts")
-        return ()
-    return tuple(v.strip() for v in value)
-
-
 def _flag(raw: Mapping[Any, Any], name: str, where: str, problems: list[str]) -> bool:
     value = raw.get(name, False)
     if not isinstance(value, bool):
@@ -341,10 +320,10 @@ def _parse_fact(number: int, raw: Any, problems: list[str]) -> Fact | None:
     never_repeat = _flag(raw, "never_repeat", where, problems)
     return Fact(
         key=key,
-        label=_text(raw, "label", where, problems),
+        label=checked_text(raw.get("label"), where, "label", problems),
         value=_value(raw.get("value"), where, problems),
-        aliases=_texts(raw.get("aliases"), "aliases", where, problems),
-        accept=_texts(raw.get("accept"), "accept", where, problems),
+        aliases=checked_texts(raw.get("aliases"), where, "aliases", problems),
+        accept=checked_texts(raw.get("accept"), where, "accept", problems),
         sensitive=_flag(raw, "sensitive", where, problems) or never_repeat,
         never_repeat=never_repeat,
         state=_flag(raw, "state", where, problems),
@@ -365,7 +344,7 @@ def _parse_transition(raw: Any, here: str, where: str, problems: list[str]) -> T
     return Transition(
         next=target,
         mood=_mood(raw.get("mood", 0), where, problems),
-        reveals=_texts(raw.get("reveals"), "reveals", where, problems),
+        reveals=checked_texts(raw.get("reveals"), where, "reveals", problems),
         requires_verification=_flag(raw, "requires_verification", where, problems),
     )
 
@@ -383,7 +362,7 @@ def _parse_node(node_id: str, raw: Any, problems: list[str]) -> Node | None:
     if isinstance(customer, str) and customer.strip():
         lines = (customer.strip(),)
     elif isinstance(customer, list) and customer:
-        lines = _texts(customer, "customer", where, problems)
+        lines = checked_texts(customer, where, "customer", problems)
     else:
         problems.append(f"{where}: customer must be a line or a list of lines")
     end = _flag(raw, "end", where, problems)
@@ -464,7 +443,7 @@ def parse_scenario(raw: Any) -> Scenario:
     problems: list[str] = []
     _unknown(raw, _SCENARIO_KEYS, "scenario", problems)
     scenario_id = _key(raw.get("id"), "scenario", "id", problems)
-    tracks = _texts(raw.get("tracks"), "tracks", "scenario", problems)
+    tracks = checked_texts(raw.get("tracks"), "scenario", "tracks", problems)
     if not tracks:
         problems.append("scenario: tracks must list at least one track")
     for track in tracks:
@@ -479,9 +458,9 @@ def parse_scenario(raw: Any) -> Scenario:
         problems.append("persona: must be a mapping with name, mood_start and traits")
         persona_raw = {}
     persona = Persona(
-        name=_text(persona_raw, "name", "persona", problems),
+        name=checked_text(persona_raw.get("name"), "persona", "name", problems),
         mood_start=_mood(persona_raw.get("mood_start"), "persona", problems),
-        traits=_texts(persona_raw.get("traits"), "traits", "persona", problems),
+        traits=checked_texts(persona_raw.get("traits"), "persona", "traits", problems),
     )
     raw_facts = raw.get("facts")
     if not isinstance(raw_facts, list):
@@ -518,10 +497,12 @@ def parse_scenario(raw: Any) -> Scenario:
         start = ""
     elif raw_nodes:
         _check_graph(start, nodes, problems)
-    title = _text(raw, "title", "scenario", problems)
-    summary = _text(raw, "summary", "scenario", problems)
-    brand = _text(raw, "brand", "scenario", problems)
-    hint = _text(raw, "agent_name_hint", "scenario", problems, required=False)
+    title = checked_text(raw.get("title"), "scenario", "title", problems)
+    summary = checked_text(raw.get("summary"), "scenario", "summary", problems)
+    brand = checked_text(raw.get("brand"), "scenario", "brand", problems)
+    hint = checked_text(
+        raw.get("agent_name_hint"), "scenario", "agent_name_hint", problems, required=False
+    )
     if problems:
         raise ScenarioError(problems)
     return Scenario(
@@ -550,7 +531,7 @@ def _parse_verification(raw: Any, fact_keys: set[str], problems: list[str]) -> V
         return Verification()
     _unknown(raw, frozenset({"required", "fields"}), "verification", problems)
     required = _flag(raw, "required", "verification", problems)
-    fields = _texts(raw.get("fields"), "fields", "verification", problems)
+    fields = checked_texts(raw.get("fields"), "verification", "fields", problems)
     for key in fields:
         if key not in fact_keys:
             problems.append(f"verification: field {key!r} is not a fact key")
@@ -574,7 +555,7 @@ def _parse_policy(raw: Any, problems: list[str]) -> tuple[Policy, ...]:
         policy.append(
             Policy(
                 key=_key(item.get("key"), where, "key", problems),
-                text=_text(item, "text", where, problems),
+                text=checked_text(item.get("text"), where, "text", problems),
             )
         )
     keys = [p.key for p in policy]
@@ -762,13 +743,13 @@ def _parse_cue(name: str, raw: Any, where: str, problems: list[str]) -> Cue:
         return Cue(name, ())
     _unknown(raw, frozenset({"phrases", "patterns", "examples", "must_not"}), where, problems)
     patterns: list[Pattern] = []
-    for phrase in _texts(raw.get("phrases"), "phrases", where, problems):
+    for phrase in checked_texts(raw.get("phrases"), where, "phrases", problems):
         parts = _phrase_parts(phrase)
         if not parts or not is_word(parts[0]) or parts[0] == _ANY:
             problems.append(f"{where}: phrase {phrase!r} must start with a word")
         else:
             patterns.append(Pattern(phrase, parts=parts))
-    for source in _texts(raw.get("patterns"), "patterns", where, problems):
+    for source in checked_texts(raw.get("patterns"), where, "patterns", problems):
         try:
             patterns.append(Pattern(source, regex=re.compile(source)))
         except re.error as exc:
@@ -778,8 +759,8 @@ def _parse_cue(name: str, raw: Any, where: str, problems: list[str]) -> Cue:
     return Cue(
         name=name,
         patterns=tuple(patterns),
-        examples=_texts(raw.get("examples"), "examples", where, problems),
-        must_not=_texts(raw.get("must_not"), "must_not", where, problems),
+        examples=checked_texts(raw.get("examples"), where, "examples", problems),
+        must_not=checked_texts(raw.get("must_not"), where, "must_not", problems),
     )
 
 
@@ -891,14 +872,14 @@ def _parse_items(raw: Any, section: str, checks: Sequence[str], *, lines: bool,
         _unknown(item, frozenset(fields), where, problems)
         parsed: dict[str, Any] = {
             "key": _key(item.get("key"), where, "key", problems),
-            "label": _text(item, "label", where, problems),
-            "improve": _text(item, "improve", where, problems),
+            "label": checked_text(item.get("label"), where, "label", problems),
+            "improve": checked_text(item.get("improve"), where, "improve", problems),
             "check": item.get("check"),
         }
         if parsed["check"] not in checks:
             problems.append(f"{where}: check must be one of {', '.join(checks)}")
         if lines:
-            parsed["section"] = _text(item, "section", where, problems)
+            parsed["section"] = checked_text(item.get("section"), where, "section", problems)
             points = item.get("points")
             if isinstance(points, bool) or not isinstance(points, int) or points <= 0:
                 problems.append(f"{where}: points must be a whole number above 0")
@@ -942,7 +923,7 @@ def parse_scorecard(raw: Any) -> Scorecard:
     total = sum(int(i["points"]) for i in line_items)
     if line_items and total != 100:
         problems.append(f"lines: points must add up to 100 (they add up to {total})")
-    sources = _texts(raw.get("sources"), "sources", "scorecard", problems)
+    sources = checked_texts(raw.get("sources"), "scorecard", "sources", problems)
     if problems:
         raise ScorecardError(problems)
     return Scorecard(

@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from launchpad.core.checks import checked_text, checked_texts
+
 VOCABULARY_PATH = Path(__file__).resolve().parents[2] / "content" / "resume" / "bpo_vocabulary.yaml"
 CATEGORIES = (
     "kpi",
@@ -341,26 +343,6 @@ class Vocabulary:
         return None
 
 
-def _text(value: Any, where: str, name: str, problems: list[str], *, required: bool) -> str:
-    if value is None or value == "":
-        if required:
-            problems.append(f"{where}: {name} is required")
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"{where}: {name} must be text")
-        return ""
-    return value.strip()
-
-
-def _text_list(value: Any, where: str, name: str, problems: list[str]) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(f"{where}: {name} must be a list of texts")
-        return ()
-    return tuple(v.strip() for v in value)
-
-
 def _parse_categories(raw: Any, problems: list[str]) -> dict[str, Category]:
     categories: dict[str, Category] = {}
     if not isinstance(raw, Mapping):
@@ -376,8 +358,8 @@ def _parse_categories(raw: Any, problems: list[str]) -> dict[str, Category]:
             continue
         categories[key] = Category(
             key=key,
-            label=_text(item.get("label"), where, "label", problems, required=True),
-            how_to_gain=_text(
+            label=checked_text(item.get("label"), where, "label", problems, required=True),
+            how_to_gain=checked_text(
                 item.get("how_to_gain"), where, "how_to_gain", problems, required=True
             ),
         )
@@ -392,7 +374,7 @@ def _parse_term(number: int, item: Any, problems: list[str]) -> Term | None:
     if not isinstance(item, Mapping):
         problems.append(f"{where}: must be a mapping")
         return None
-    key = _text(item.get("key"), where, "key", problems, required=True)
+    key = checked_text(item.get("key"), where, "key", problems, required=True)
     if key:
         where = f"term {key}"
         if not KEY_RE.match(key):
@@ -400,7 +382,7 @@ def _parse_term(number: int, item: Any, problems: list[str]) -> Term | None:
     category = item.get("category")
     if category not in CATEGORIES:
         problems.append(f"{where}: category must be one of {', '.join(CATEGORIES)}")
-    synonyms = _text_list(item.get("synonyms"), where, "synonyms", problems)
+    synonyms = checked_texts(item.get("synonyms"), where, "synonyms", problems)
     if not synonyms:
         problems.append(f"{where}: synonyms must list at least one way the term is written")
     seen: set[tuple[str, ...]] = set()
@@ -421,12 +403,12 @@ def _parse_term(number: int, item: Any, problems: list[str]) -> Term | None:
         profile = "certificates"
     return Term(
         key=key,
-        name=_text(item.get("name"), where, "name", problems, required=True),
+        name=checked_text(item.get("name"), where, "name", problems, required=True),
         category=str(category),
         synonyms=synonyms,
-        broader=_text_list(item.get("broader"), where, "broader", problems),
+        broader=checked_texts(item.get("broader"), where, "broader", problems),
         profile=profile,
-        how_to_gain=_text(item.get("how_to_gain"), where, "how_to_gain", problems,
+        how_to_gain=checked_text(item.get("how_to_gain"), where, "how_to_gain", problems,
                           required=False),
     )  # fmt: skip
 

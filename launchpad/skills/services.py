@@ -9,20 +9,19 @@ from __future__ import annotations
 import datetime
 import json
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 import orjson
 from django.db import transaction
-from django.db.models import JSONField, Value
-from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from launchpad.accounts.models import User
+from launchpad.common.db import EncodedJSON, update_where
 from launchpad.core.data_entry import EntryMode, generate_records, score_data_entry
 from launchpad.core.quiz import FormItem, Item, Option, QuizError, assemble_form, score_quiz
 from launchpad.core.reply import score_reply
-from launchpad.core.typing import TypingLogError, parse_log, score_typing
+from launchpad.core.typing import TypingLog, TypingLogError, TypingMode, parse_log, score_typing
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
     InvalidLogError,
@@ -184,21 +183,92 @@ def typing_attempt_submit(
     """
     if attempt.is_scored:
         raise _already_submitted()
-    limit = float(attempt.duration_s or MAX_TEXT_MODE_SECONDS)
     if not isinstance(events, list):
         raise InvalidLogError(_("The keystroke log must be a list of events."))
+    limit = _time_limit(attempt)
     # Events come in time order (the scorer rejects any that do not), so keystrokes past
     # the limit are all at the end.
     kept = list(events)
     while kept and isinstance(kept[-1], Mapping) and _after(kept[-1].get("t"), limit):
         kept.pop()
-    log_data: dict[str, Any] = {"text": attempt.text, "mode": attempt.mode, "events": kept}
-    if attempt.mode == TypingAttempt.Mode.TIMED:
-        log_data["duration_s"] = float(limit)
+    fields = _log_fields(attempt)
+    log_data = {**fields, "events": kept}
     try:
         log = parse_log(log_data)
     except TypingLogError as error:
         raise InvalidLogError(str(error)) from error
+    stored = None
+    if events_json is not None and len(kept) == len(events):
+        stored = _stored_log_text(fields, log.keys, events_json)
+    _score_and_claim(attempt, log, log_data if stored is None else stored, now)
+    attempt.log = log_data
+    return attempt
+
+
+def typing_attempt_submit_keystrokes(
+    *,
+    attempt: TypingAttempt,
+    keystrokes: tuple[list[float], list[str]],
+    events_json: str,
+    now: datetime.datetime,
+) -> TypingAttempt:
+    """Does what typing_attempt_submit does, given the times and keys that
+    `launchpad.core.typing.read_events_json` read from `events_json`, the JSON text of the
+    events as the test page sent them.
+
+    This is the test page's way in: the keystrokes go to the scorer as they were read and
+    the text is stored as it came, with no object made per event (a five-minute test has
+    thousands). When the text cannot be stored as it is, or keystrokes past the time limit
+    have to be dropped, the events are decoded and go through typing_attempt_submit.
+
+    The returned attempt reads its stored log back from the database when it is used.
+    """
+    times, keys = keystrokes
+    limit = _time_limit(attempt)
+    stored = (
+        None
+        if times and times[-1] > limit
+        else _stored_log_text(_log_fields(attempt), keys, events_json)
+    )
+    if stored is None:
+        return typing_attempt_submit(
+            attempt=attempt, events=_json_value(events_json), events_json=events_json, now=now
+        )
+    if attempt.is_scored:
+        raise _already_submitted()
+    timed = attempt.mode == TypingAttempt.Mode.TIMED
+    try:
+        log = TypingLog.of_keystrokes(
+            attempt.text, TypingMode(attempt.mode), limit if timed else None, times, keys
+        )
+    except TypingLogError as error:
+        raise InvalidLogError(str(error)) from error
+    _score_and_claim(attempt, log, stored, now)
+    # Deferred: read from the database if anything asks for it.
+    del attempt.log
+    return attempt
+
+
+def _time_limit(attempt: TypingAttempt) -> float:
+    """The attempt's limit in seconds: its duration, or the fixed-text test's maximum."""
+    return float(attempt.duration_s or MAX_TEXT_MODE_SECONDS)
+
+
+def _log_fields(attempt: TypingAttempt) -> dict[str, Any]:
+    """The fields of the attempt's stored log other than its events: text, mode and, in a
+    timed test, duration_s (all from the attempt, never from the browser)."""
+    fields: dict[str, Any] = {"text": attempt.text, "mode": attempt.mode}
+    if attempt.mode == TypingAttempt.Mode.TIMED:
+        fields["duration_s"] = _time_limit(attempt)
+    return fields
+
+
+def _score_and_claim(
+    attempt: TypingAttempt, log: TypingLog, stored_log: Any, now: datetime.datetime
+) -> None:
+    """Checks the log's span against the server's clock, scores it, and claims the
+    still-open attempt with its result in one conditional UPDATE (see
+    typing_attempt_submit); sets the scores on `attempt`."""
     elapsed = (now - attempt.started_at).total_seconds()
     last = log.times[-1] if log.times else 0.0
     if last > elapsed + CLOCK_SLACK_S:
@@ -211,52 +281,62 @@ def typing_attempt_submit(
         )
     score = score_typing(log)
     result = score.to_dict()
-    claimed = TypingAttempt.objects.filter(
-        pk=attempt.pk, status=TypingAttempt.Status.STARTED
-    ).update(
-        log=_stored_log(log_data, log.keys, events_json if len(kept) == len(events) else None),
-        result=_encoded(result),
-        rules_version=score.rules_version,
-        status=TypingAttempt.Status.SCORED,
-        submitted_at=now,
-        wpm=score.wpm,
-        raw_wpm=score.raw_wpm,
-        accuracy=score.accuracy,
-        consistency=score.consistency,
-        kph=score.kph,
+    claimed = update_where(
+        TypingAttempt,
+        where={"id": attempt.pk, "status": TypingAttempt.Status.STARTED},
+        values={
+            "log": stored_log,
+            "result": _encoded(result),
+            "rules_version": score.rules_version,
+            "status": TypingAttempt.Status.SCORED,
+            "submitted_at": now,
+            "wpm": score.wpm,
+            "raw_wpm": score.raw_wpm,
+            "accuracy": score.accuracy,
+            "consistency": score.consistency,
+            "kph": score.kph,
+        },
     )
     if not claimed:
         raise _already_submitted()
-    attempt.log = log_data
     _record_result(attempt, result=result, rules_version=score.rules_version, now=now)
     attempt.wpm = score.wpm
     attempt.raw_wpm = score.raw_wpm
     attempt.accuracy = score.accuracy
     attempt.consistency = score.consistency
     attempt.kph = score.kph
-    return attempt
 
 
-def _stored_log(log_data: dict[str, Any], keys: tuple[str, ...], events_json: str | None) -> Any:
-    """What to store as the log: `log_data`, or the same as JSON text around `events_json`.
+def _json_value(text: str) -> Any:
+    """`text` decoded as json.loads decodes it: by orjson when it accepts the text (see
+    the submit view's _read_submission for where the two differ), else by json."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
-    The JSON text the events arrived as is stored as it is, when it is safe to: it passed
-    the scorer's checks, so each event is an object with exactly a finite number `t` and a
-    one-character or Backspace `key`, unless the text hides a repeated field (JSON decoding
-    keeps the last). With no backslash in the text (so no escapes), counting the strings
-    "t" and "key" rules that out, and then the text holds nothing a database's JSON parser
-    could refuse. Otherwise (a key that is a quote or a backslash, say) it is encoded again.
+
+def _stored_log_text(
+    fields: dict[str, Any], keys: Sequence[str], events_json: str
+) -> EncodedJSON | None:
+    """The log to store, as JSON text: the log's other `fields` around `events_json`, the
+    JSON text of its events as they arrived; None when that text is not safe to store as it is.
+
+    It is safe when it passed the scorer's checks, so each event is an object with exactly
+    a finite number `t` and a one-character or Backspace `key` (these are the checked
+    `keys`), unless the text hides a repeated field (JSON decoding keeps the last). With no
+    backslash in the text (so no escapes), counting the strings "t" and "key" rules that
+    out, and then the text holds nothing a database's JSON parser could refuse. Otherwise
+    (a key that is a quote or a backslash, say) the log is to be encoded again.
     """
     if (
-        events_json is None
-        or "\\" in events_json
+        "\\" in events_json
         or events_json.count('"key"') != len(keys)
         or events_json.count('"t"') != len(keys) + keys.count("t")
     ):
-        return log_data
-    fields = json.dumps({name: value for name, value in log_data.items() if name != "events"})
-    text = f'{fields[:-1]}, "events": {events_json}}}'
-    return Cast(Value(text), output_field=JSONField())
+        return None
+    encoded = json.dumps(fields)
+    return EncodedJSON(f'{encoded[:-1]}, "events": {events_json}}}')
 
 
 def _encoded(data: dict[str, Any]) -> Any:
@@ -275,7 +355,7 @@ def _encoded(data: dict[str, Any]) -> Any:
         return data
     if b"null" in text:
         return data
-    return Cast(Value(text.decode()), output_field=JSONField())
+    return EncodedJSON(text.decode())
 
 
 def _after(t: object, limit: float) -> bool:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from launchpad.common.requests import signed_in_user
 from launchpad.core.charts import LineChart, line_chart
 from launchpad.core.data_entry import EntryMode, fields_for
+from launchpad.core.typing import read_events_json
 from launchpad.skills import selectors, services
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
@@ -31,6 +32,7 @@ from launchpad.skills.exceptions import (
     NothingToDrillError,
 )
 from launchpad.skills.forms import DataEntryStartForm, TypingStartForm
+from launchpad.skills.models import TypingAttempt
 
 # Passage choice only needs to vary between sittings, not to be unpredictable.
 _rng = random.Random()
@@ -115,21 +117,21 @@ def typing_submit(request: HttpRequest, attempt_id: int) -> JsonResponse:
     """Receives the keystroke log as JSON ({"events": [...]}) and answers with JSON: the
     result page's address (all the page needs), or an error."""
     attempt = selectors.typing_attempt_for(request.user, attempt_id)
-    if len(request.body) > MAX_SUBMIT_BYTES:
+    body = request.body
+    if len(body) > MAX_SUBMIT_BYTES:
         return JsonResponse({"error": _("The keystroke log is too large.")}, status=400)
-    # Bad JSON, bad UTF-8 and a number of more digits than Python converts are ValueErrors;
-    # nesting too deep is a RecursionError.
+    # What the page sends, a well-formed log, is read straight into keystrokes; anything
+    # else is decoded first.
+    events_json = _plain_events_json(body)
+    keystrokes = None if events_json is None else read_events_json(events_json)
     try:
-        payload, events_json = _read_submission(request.body or b"null")
-    except (ValueError, RecursionError):
-        return JsonResponse({"error": _("The keystroke log is not valid JSON.")}, status=400)
-    if not isinstance(payload, dict) or "events" not in payload:
-        return JsonResponse({"error": _("Send an object with an events list.")}, status=400)
-    try:
-        services.typing_attempt_submit(
-            attempt=attempt, events=payload["events"], events_json=events_json,
-            now=timezone.now(),
-        )  # fmt: skip
+        if keystrokes is not None and events_json is not None:
+            services.typing_attempt_submit_keystrokes(
+                attempt=attempt, keystrokes=keystrokes, events_json=events_json,
+                now=timezone.now(),
+            )  # fmt: skip
+        elif refused := _submit_decoded(attempt, body or b"null"):
+            return refused
     except AttemptAlreadySubmittedError as error:
         return JsonResponse({"error": str(error), "url": attempt.get_absolute_url()}, status=409)
     except InvalidLogError as error:
@@ -141,6 +143,43 @@ def typing_submit(request: HttpRequest, attempt_id: int) -> JsonResponse:
 _EVENTS_OPENING = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*"events"[ \t\n\r]*:[ \t\n\r]*')
 _JSON_SPACE = " \t\n\r"
 _decoder = json.JSONDecoder()
+
+
+def _submit_decoded(attempt: TypingAttempt, body: bytes) -> JsonResponse | None:
+    """Decodes a body that is not a plainly well-formed log and submits its events; returns
+    the error to answer when it is not JSON or not an object with events."""
+    # Bad JSON, bad UTF-8 and a number of more digits than Python converts are
+    # ValueErrors; nesting too deep is a RecursionError.
+    try:
+        payload, events_json = _read_submission(body)
+    except (ValueError, RecursionError):
+        return JsonResponse({"error": _("The keystroke log is not valid JSON.")}, status=400)
+    if not isinstance(payload, dict) or "events" not in payload:
+        return JsonResponse({"error": _("Send an object with an events list.")}, status=400)
+    services.typing_attempt_submit(
+        attempt=attempt, events=payload["events"], events_json=events_json, now=timezone.now()
+    )
+    return None
+
+
+def _plain_events_json(body: bytes) -> str | None:
+    """The text between `{"events":` and the closing brace when `body` is UTF-8 of that
+    shape (which says nothing yet of whether that text is JSON), else None."""
+    try:
+        return _events_text(body.decode())
+    except UnicodeDecodeError:
+        return None
+
+
+def _events_text(text: str) -> str | None:
+    """`_plain_events_json` of the decoded body."""
+    opening = _EVENTS_OPENING.match(text)
+    if not opening:
+        return None
+    closing = len(text.rstrip(_JSON_SPACE)) - 1
+    if closing < opening.end() or text[closing] != "}":
+        return None
+    return text[opening.end() : closing].rstrip(_JSON_SPACE)
 
 
 def _read_submission(body: bytes) -> tuple[Any, str | None]:
@@ -160,15 +199,14 @@ def _read_submission(body: bytes) -> tuple[Any, str | None]:
         text = body.decode()
     except UnicodeDecodeError:  # perhaps UTF-16, which json.loads also reads
         return json.loads(body), None
+    events_json = _events_text(text)
+    if events_json is not None:
+        try:
+            return {"events": orjson.loads(events_json)}, events_json
+        except orjson.JSONDecodeError:
+            pass
     opening = _EVENTS_OPENING.match(text)
     if opening:
-        closing = len(text.rstrip(_JSON_SPACE)) - 1
-        if text[closing] == "}":
-            events_json = text[opening.end() : closing].rstrip(_JSON_SPACE)
-            try:
-                return {"events": orjson.loads(events_json)}, events_json
-            except orjson.JSONDecodeError:
-                pass
         try:
             events, end = _decoder.raw_decode(text, opening.end())
         except json.JSONDecodeError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import json
 import math
 import operator
 import random
@@ -46,6 +47,7 @@ from launchpad.core.typing import (
     _walk_events,
     _walk_timing,
     parse_log,
+    read_events_json,
     score_typing,
 )
 
@@ -891,6 +893,75 @@ def test_reading_events_in_bulk_agrees_with_reading_them_one_by_one(events):
 
     # In bulk every plain, well-formed list is read, and read as the walk reads it.
     assert read == (walked if isinstance(walked, tuple) else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(events=raw_events, indent=st.sampled_from([None, 0, 2]))
+def test_reading_events_json_reads_what_decoding_and_reading_in_bulk_reads(events, indent):
+    text = json.dumps(events, indent=indent)
+    decoded = _read_events(json.loads(text))
+
+    read = read_events_json(text)
+
+    # Every plainly well-formed list of finite numbers is read; nothing else is.
+    finite = decoded is not None and all(map(math.isfinite, decoded[0]))
+    assert (read is not None) == finite
+    if read is not None:
+        assert read == decoded
+        assert all(type(t) is float for t in read[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[]", ([], [])),
+        (' [ {"t": 0.25, "key": "a"} , {"key": " ", "t": 1} ] ', ([0.25, 1.0], ["a", " "])),
+        ('[{"t": 1, "t": 2, "key": "a", "key": "b"}]', ([2.0], ["b"])),  # the last counts
+        ('[{"t": 0.5, "key": "\\u00e9"}]', ([0.5], ["\u00e9"])),
+        (b'[{"t": 0.5, "key": "Backspace"}]', ([0.5], ["Backspace"])),
+        ('[{"t": 123456789012345678901234567890, "key": "a"}]', ([1.2345678901234568e29], ["a"])),
+    ],
+)
+def test_reading_events_json_reads_plain_events(text, expected):
+    assert read_events_json(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "not json",
+        "{}",
+        '[{"t": 0.5, "key": "a"}] x',
+        '[{"t": 0.5, "key": "a"}',
+        '[{"t": 0.5}]',
+        '[{"t": 0.5, "key": "a", "code": "KeyA"}]',
+        '[{"t": "0.5", "key": "a"}]',
+        '[{"t": true, "key": "a"}]',
+        '[{"t": null, "key": "a"}]',
+        '[{"t": 0.5, "key": 1}]',
+        '[{"t": NaN, "key": "a"}]',
+        '[{"t": 1e400, "key": "a"}]',
+        '[{"t": 0.5, "key": "\\ud800"}]',
+        '[[0.5, "a"]]',
+        '{"events": [{"t": 0.5, "key": "a"}]}',
+    ],
+)
+def test_reading_events_json_leaves_anything_unusual_to_parse_log(text):
+    assert read_events_json(text) is None
+
+
+def test_a_log_of_read_keystrokes_is_the_log_parse_log_makes():
+    events = [{"t": 0.1 * n, "key": key} for n, key in enumerate("the quick", 1)]
+    times, keys = read_events_json(json.dumps(events))
+
+    log = TypingLog.of_keystrokes("the quick", TIMED, 30.0, times, keys)
+
+    assert log == parse_log(
+        {"text": "the quick", "mode": "timed", "duration_s": 30, "events": events}
+    )
+    with pytest.raises(TypingLogError, match="backwards"):
+        TypingLog.of_keystrokes("the quick", TIMED, 30.0, [0.5, 0.2], ["t", "h"])
 
 
 @settings(max_examples=600, deadline=None)

@@ -8,9 +8,10 @@ import math
 import random
 
 import pytest
-from django.db.models.functions import Cast
 from django.utils import timezone
 
+from launchpad.common.db import EncodedJSON
+from launchpad.core.typing import read_events_json
 from launchpad.skills import services
 from launchpad.skills.exceptions import (
     AttemptAlreadySubmittedError,
@@ -132,6 +133,105 @@ def test_a_malformed_log_is_refused_with_a_message_and_changes_nothing(alice, pa
     assert attempt.status == "started" and attempt.log is None
 
 
+# --- the test page's way in: keystrokes read straight from the JSON text ----------------------
+
+
+def submit_text(attempt, events, *, now=None):
+    """Submits `events` as the test page does: their JSON text, read by read_events_json."""
+    text = json.dumps(events)
+    return services.typing_attempt_submit_keystrokes(
+        attempt=attempt, keystrokes=read_events_json(text), events_json=text,
+        now=now or timezone.now(),
+    )  # fmt: skip
+
+
+STORED = ("status", "log", "result", "rules_version", "wpm", "raw_wpm", "accuracy", "kph")
+
+
+def stored(attempt):
+    return TypingAttempt.objects.values(*STORED).get(pk=attempt.pk)
+
+
+@pytest.mark.parametrize(
+    ("mode", "duration", "kind", "typed", "gap"),
+    [
+        ("text", None, "prose", TEXT.replace("lazy", "lazz"), 0.2),
+        ("timed", 30, None, None, 0.2),
+        # Keystrokes past the limit are dropped: this way goes through typing_attempt_submit.
+        ("timed", 30, None, None, 0.25),
+    ],
+)
+def test_submitting_read_keystrokes_stores_what_submitting_the_events_stores(
+    alice, passages, mode, duration, kind, typed, gap
+):
+    filters = {"kind": kind} if kind else {}
+    fast, slow = (start(alice, mode=mode, duration=duration, **filters) for _ in range(2))
+    slow.text = fast.text
+    slow.save()
+    events = keystrokes(typed or fast.text[:200], gap=gap)
+
+    scored = submit_text(fast, events)
+    services.typing_attempt_submit(
+        attempt=slow, events=events, events_json=json.dumps(events), now=timezone.now()
+    )
+
+    assert stored(fast) == stored(slow)
+    assert stored(fast)["status"] == "scored"
+    assert scored.accuracy == stored(fast)["accuracy"] and scored.result == stored(fast)["result"]
+    # The returned attempt reads its log back from the database.
+    assert scored.log == stored(fast)["log"]
+
+
+def test_a_log_with_a_quote_or_backslash_key_is_stored_encoded_again(alice, passages):
+    attempt = start(alice, kind="prose")
+    attempt.text = 'say "hi" or \\ then'
+    attempt.save()
+
+    scored = submit_text(attempt, keystrokes(attempt.text))
+
+    assert scored.accuracy == 100
+    assert [event["key"] for event in stored(attempt)["log"]["events"]] == list(attempt.text)
+
+
+def test_read_keystrokes_for_a_scored_attempt_are_refused_and_change_nothing(alice, passages):
+    attempt = start(alice, kind="prose")
+    submit_text(attempt, keystrokes(TEXT))
+    before = stored(attempt)
+
+    with pytest.raises(AttemptAlreadySubmittedError):
+        submit_text(attempt, [{"t": 0.1, "key": "x"}])
+
+    assert stored(attempt) == before
+
+
+@pytest.mark.parametrize(
+    ("events", "message"),
+    [
+        ([{"t": 1.0, "key": "a"}, {"t": 0.5, "key": "b"}], "backwards"),
+        ([{"t": 0.1, "key": "Enter"}], "unknown key"),
+        ([{"t": 0.001 * n, "key": "a"} for n in range(40)], "inhuman"),
+    ],
+)
+def test_impossible_read_keystrokes_are_refused_and_change_nothing(
+    alice, passages, events, message
+):
+    attempt = start(alice, kind="prose")
+
+    with pytest.raises(InvalidLogError, match=message):
+        submit_text(attempt, events)
+
+    assert stored(attempt)["status"] == "started" and stored(attempt)["log"] is None
+
+
+def test_read_keystrokes_longer_than_the_time_that_passed_are_refused(alice, passages):
+    attempt = start(alice, kind="prose", now=timezone.now())
+
+    with pytest.raises(InvalidLogError, match="only"):
+        submit_text(attempt, keystrokes(TEXT, gap=1.0))
+
+    assert stored(attempt)["status"] == "started"
+
+
 def test_a_drill_repeats_the_mistyped_words(alice, passages):
     attempt = start(alice, kind="prose")
     typo = TEXT.replace("quick", "quack").replace("lazy", "lazz")
@@ -247,5 +347,5 @@ def test_data_orjson_encodes_as_the_same_json_value_is_stored_as_its_text():
 
     encoded = services._encoded(data)
 
-    assert isinstance(encoded, Cast)
-    assert json.loads(encoded.source_expressions[0].value) == data
+    assert isinstance(encoded, EncodedJSON)
+    assert json.loads(encoded) == data

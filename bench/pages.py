@@ -89,7 +89,7 @@ def prepare(env: dict[str, str]) -> str:
         " aspiration='management', motivation='Lead a team', today=timezone.localdate())\n"
         "s = SessionStore()\n"
         "s['_auth_user_id'] = str(user.pk)\n"
-        "s['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
+        "s['_auth_user_backend'] = 'launchpad.accounts.backends.ModelBackend'\n"
         "s['_auth_user_hash'] = user.get_session_auth_hash()\n"
         "s.create()\n"
         "print(s.session_key)\n"

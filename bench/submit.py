@@ -67,7 +67,7 @@ token = accounts.token_create(user=user, name="bench").raw
 from django.contrib.sessions.backends.db import SessionStore
 session = SessionStore()
 session["_auth_user_id"] = str(user.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_backend"] = "launchpad.accounts.backends.ModelBackend"
 session["_auth_user_hash"] = user.get_session_auth_hash()
 session.create()
 started = timezone.now() - datetime.timedelta(hours=1)

@@ -158,6 +158,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's ModelBackend, loading the signed-in user with SQL built once (see the module).
+AUTHENTICATION_BACKENDS = ["launchpad.accounts.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "goals:dashboard"
 LOGOUT_REDIRECT_URL = "home"

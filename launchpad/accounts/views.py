@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from launchpad.accounts import selectors, services
+from launchpad.accounts.backends import MODEL_BACKEND
 from launchpad.accounts.exceptions import (
     AccountDeletionBlocked,
     AccountDeletionIncomplete,
@@ -48,8 +49,6 @@ from launchpad.accounts.forms import (
 from launchpad.accounts.models import PersonalAccessToken, User
 from launchpad.common.getters import get_owned_or_404
 from launchpad.common.requests import signed_in_user
-
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @require_http_methods(["GET", "POST"])

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from launchpad.accounts.backends import MODEL_BACKEND
 from launchpad.accounts.exceptions import ProfileInvalid
 from launchpad.accounts.models import CandidateProfile, LanguageSkill, User
 from launchpad.accounts.services import LanguageEntry, guest_create, profile_update
@@ -34,7 +35,6 @@ from launchpad.readiness.presenters import dashboard_panel, item_url, plan_weeks
 from launchpad.skills.exceptions import NoPassagesError
 
 _rng = random.Random()
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 STEP_LABELS = {
     "profile": _("A short profile"),
     "typing": _("Typing, 1 minute"),

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from launchpad.accounts.models import User
-from launchpad.common.getters import get_owned_or_404
+from launchpad.common.getters import get_owned_or_404, get_owned_row_or_404
 from launchpad.skills.models import (
     DataEntryAttempt,
     QuizAttempt,
@@ -21,8 +21,9 @@ HISTORY_LIMIT = 50
 
 
 def typing_attempt_for(user: Any, attempt_id: object) -> TypingAttempt:
-    """The user's own attempt; anyone else's (or a malformed id) is a 404."""
-    return get_owned_or_404(TypingAttempt.objects.all(), user=user, pk=attempt_id)
+    """The user's own attempt; anyone else's (or a malformed id) is a 404. (Every typing
+    submission loads one, so it is read with SQL built once.)"""
+    return get_owned_row_or_404(TypingAttempt, user=user, id=attempt_id)
 
 
 def scored_typing_attempts(user: User) -> QuerySet[TypingAttempt]:

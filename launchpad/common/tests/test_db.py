@@ -10,7 +10,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from launchpad.common.db import EncodedJSON, update_where
+from launchpad.common.db import EncodedJSON, get_where, update_where
 from launchpad.skills.models import TypingAttempt
 
 STARTED = datetime.datetime(2026, 11, 1, 9, 30, tzinfo=datetime.UTC)
@@ -139,3 +139,50 @@ def test_what_it_cannot_do_is_refused_before_anything_is_written(alice, where, v
 
     attempt.refresh_from_db()
     assert attempt.wpm is None
+
+
+# --- get_where --------------------------------------------------------------------------------
+
+
+def test_get_where_loads_the_row_as_the_orm_loads_it(alice, bob):
+    attempt = open_attempt(alice)
+    update_where(TypingAttempt, where={"id": attempt.pk}, values=scored_values())
+    open_attempt(bob)
+
+    loaded = get_where(TypingAttempt, id=attempt.pk, user_id=alice.pk)
+
+    expected = TypingAttempt.objects.get(pk=attempt.pk)
+    assert type(loaded) is TypingAttempt and not loaded._state.adding
+    for field in TypingAttempt._meta.concrete_fields:
+        assert getattr(loaded, field.attname) == getattr(expected, field.attname), field.name
+    assert loaded.started_at == STARTED and loaded.started_at.tzinfo is not None
+    assert loaded.log["events"] == [{"t": 0.1, "key": "t"}]
+
+
+def test_get_where_loads_booleans_dates_and_text_of_a_user(alice):
+    alice.last_login = datetime.datetime(2026, 11, 2, 8, 0, tzinfo=datetime.UTC)
+    alice.save()
+
+    loaded = get_where(type(alice), id=alice.pk)
+
+    assert loaded == alice
+    assert loaded.is_active is True and loaded.is_staff is False
+    assert loaded.last_login == alice.last_login and loaded.email == alice.email
+
+
+def test_get_where_finds_nothing_for_a_row_that_does_not_match(alice, bob):
+    attempt = open_attempt(alice)
+
+    assert get_where(TypingAttempt, id=attempt.pk, user_id=bob.pk) is None
+    assert get_where(TypingAttempt, id=attempt.pk + 1000) is None
+    assert get_where(TypingAttempt, id=2**70) is None  # beyond any stored key
+
+
+def test_get_where_refuses_a_value_its_field_cannot_take(alice):
+    with pytest.raises((ValueError, TypeError)):
+        get_where(TypingAttempt, id="not a number")
+
+
+def test_get_where_needs_a_condition():
+    with pytest.raises(ValueError, match="at least one condition"):
+        get_where(TypingAttempt)

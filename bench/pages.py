@@ -16,6 +16,7 @@ import asyncio
 import datetime
 import os
 import platform
+import shutil
 import socket
 import subprocess
 import sys
@@ -238,6 +239,8 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        # Leave no database behind in the temporary folder.
+        shutil.rmtree(tmp, ignore_errors=True)
 
     baseline = results[0]
     lines = [

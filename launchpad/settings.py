@@ -245,7 +245,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# Django's database sessions, read with one prepared query (see the module).
+# Django's database sessions, read with SQL built once (see the module).
 SESSION_ENGINE = "launchpad.common.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # `make run` serves plain HTTP on loopback; these silence the HTTPS-only deploy checks there.

@@ -15,6 +15,12 @@ from launchpad.common.sessions import SessionStore
 pytestmark = pytest.mark.django_db
 
 
+def expire(key):
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+
 def saved_session(**data):
     store = SessionStore()
     store.update(data)
@@ -44,9 +50,7 @@ def test_a_missing_or_malformed_key_reads_as_empty_and_is_dropped(key):
 
 def test_an_expired_session_is_not_read():
     key = saved_session(name="Priya")
-    Session.objects.filter(session_key=key).update(
-        expire_date=timezone.now() - datetime.timedelta(seconds=1)
-    )
+    expire(key)
 
     store = SessionStore(key)
 
@@ -56,9 +60,7 @@ def test_an_expired_session_is_not_read():
 
 def test_saving_after_an_expired_read_starts_a_new_session_and_keeps_the_old_row_untouched():
     key = saved_session(name="Priya")
-    Session.objects.filter(session_key=key).update(
-        expire_date=timezone.now() - datetime.timedelta(seconds=1)
-    )
+    expire(key)
     store = SessionStore(key)
     store["name"] = "Someone else"
 
